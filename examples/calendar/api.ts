@@ -1,0 +1,89 @@
+import {
+  calendarScheme,
+  defineApi,
+  defineVersions,
+  type ErrorFormat,
+  fromHeader,
+  noticePolicies,
+  type VersionInput,
+} from 'strata'
+
+const docs = (id: string): string => `https://docs.example.com/api/versions/${id}`
+
+/** The calendar versions of the assets API, oldest first (the Cognite program). */
+export const assetVersions: readonly VersionInput[] = [
+  {
+    id: '2022-01-01',
+    deprecated: '2023-01-01',
+    sunset: '2024-01-01',
+    description: 'First calendar version of the assets API.',
+    docs: docs('20220101'),
+  },
+  {
+    id: '2023-01-01',
+    deprecated: '2026-11-01',
+    sunset: '2027-11-01',
+    description: 'The default version of clients that send no Cdf-Version header.',
+    docs: docs('20230101'),
+  },
+  { id: '2023-02-01', description: 'Assets can be filtered by parent.', docs: docs('20230201') },
+  {
+    id: '2023-02-03',
+    channel: 'beta',
+    description: 'Beta: assets carry labels.',
+    docs: docs('20230203-beta'),
+  },
+  { id: '2024-06-01', description: 'Asset `name` is renamed to `title`.', docs: docs('20240601') },
+]
+
+/**
+ * Cognite's error body, `{"error": {"code": <status>, "message": ...}}`, carrying Strata's
+ * suggestion and facts (such as the latest version) beside the message.
+ */
+export const cogniteErrorFormat: ErrorFormat = {
+  name: 'cognite',
+  contentType: 'application/json; charset=utf-8',
+  render(problem) {
+    const camel = Object.fromEntries(
+      Object.entries(problem.data ?? {}).map(([k, v]) => [
+        k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+        v,
+      ]),
+    )
+    return {
+      error: {
+        code: problem.status,
+        message: problem.message,
+        type: problem.code,
+        ...(problem.suggestion !== undefined ? { suggestion: problem.suggestion } : {}),
+        ...(problem.fields !== undefined ? { fields: problem.fields } : {}),
+        ...camel,
+      },
+    }
+  },
+}
+
+/**
+ * The assets API definition: `Cdf-Version: YYYYMMDD` resolves to the newest version released
+ * on or before that date, `-beta` selects the beta channel, no header means `20230101`, and
+ * `/api/playground` serves head unversioned.
+ */
+export function defineAssetsApi(clock?: () => Date) {
+  return defineApi({
+    versions: defineVersions({
+      scheme: calendarScheme({ form: 'compact' }),
+      policy: noticePolicies.twelveMonths,
+      versions: assetVersions,
+    }),
+    negotiation: {
+      sources: [fromHeader('Cdf-Version')],
+      default: { version: '20230101' },
+      beta: { suffix: '-beta' },
+      playground: ['/api/playground'],
+    },
+    headers: { used: 'Cdf-Version', supported: 'Cdf-Versions-Supported', explain: 'Cdf-Version-Reason' },
+    lifecycle: { links: { sunset: () => 'https://docs.example.com/api/versions#deprecated-api-versions' } },
+    errors: cogniteErrorFormat,
+    ...(clock ? { clock } : {}),
+  })
+}

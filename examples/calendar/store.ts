@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+
+/** An asset as head stores it. */
+export interface Asset {
+  id: number
+  externalId: string | null
+  title: string
+  description: string | null
+  parentId: number | null
+  metadata: Record<string, string>
+  createdTime: number
+  lastUpdatedTime: number
+}
+
+export type AssetInput = Pick<Asset, 'title'> &
+  Partial<Pick<Asset, 'externalId' | 'description' | 'parentId' | 'metadata'>>
+export type AssetPatch = Partial<Pick<Asset, 'title' | 'externalId' | 'description' | 'parentId' | 'metadata'>>
+
+export interface AssetPage {
+  items: Asset[]
+  nextCursor?: string
+}
+
+interface _Row {
+  id: number
+  external_id: string | null
+  title: string
+  description: string | null
+  parent_id: number | null
+  metadata: string
+  created_time: number
+  last_updated_time: number
+}
+
+const fromRow = (r: _Row): Asset => ({
+  id: r.id,
+  externalId: r.external_id,
+  title: r.title,
+  description: r.description,
+  parentId: r.parent_id,
+  metadata: JSON.parse(r.metadata) as Record<string, string>,
+  createdTime: r.created_time,
+  lastUpdatedTime: r.last_updated_time,
+})
+
+/** The assets table in a SQLite file, created on first use. */
+export class AssetStore {
+  readonly #db: Database.Database
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true })
+    this.#db = new Database(join(dataDir, 'assets.sqlite'))
+    this.#db.pragma('journal_mode = WAL')
+    this.#db.exec(`CREATE TABLE IF NOT EXISTS assets (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      external_id TEXT UNIQUE,
+      title TEXT NOT NULL,
+      description TEXT,
+      parent_id INTEGER REFERENCES assets(id) ON DELETE SET NULL,
+      metadata TEXT NOT NULL DEFAULT '{}',
+      created_time INTEGER NOT NULL,
+      last_updated_time INTEGER NOT NULL
+    )`)
+  }
+
+  list(limit: number, afterId: number): AssetPage {
+    const rows = this.#db
+      .prepare<[number, number], _Row>('SELECT * FROM assets WHERE id > ? ORDER BY id LIMIT ?')
+      .all(afterId, limit + 1)
+    const items = rows.slice(0, limit).map(fromRow)
+    return rows.length > limit ? { items, nextCursor: String(items.at(-1)!.id) } : { items }
+  }
+
+  get(id: number): Asset | undefined {
+    const row = this.#db.prepare<[number], _Row>('SELECT * FROM assets WHERE id = ?').get(id)
+    return row === undefined ? undefined : fromRow(row)
+  }
+
+  findByExternalId(externalId: string): Asset | undefined {
+    const row = this.#db.prepare<[string], _Row>('SELECT * FROM assets WHERE external_id = ?').get(externalId)
+    return row === undefined ? undefined : fromRow(row)
+  }
+
+  create(input: AssetInput, now: number): Asset {
+    const result = this.#db
+      .prepare(
+        'INSERT INTO assets (external_id, title, description, parent_id, metadata, created_time, last_updated_time) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        input.externalId ?? null,
+        input.title,
+        input.description ?? null,
+        input.parentId ?? null,
+        JSON.stringify(input.metadata ?? {}),
+        now,
+        now,
+      )
+    return this.get(Number(result.lastInsertRowid))!
+  }
+
+  update(id: number, patch: AssetPatch, now: number): Asset | undefined {
+    const current = this.get(id)
+    if (current === undefined) return undefined
+    const next = { ...current, ...patch }
+    this.#db
+      .prepare(
+        'UPDATE assets SET external_id = ?, title = ?, description = ?, parent_id = ?, metadata = ?, last_updated_time = ? WHERE id = ?',
+      )
+      .run(next.externalId, next.title, next.description, next.parentId, JSON.stringify(next.metadata), now, id)
+    return this.get(id)
+  }
+
+  remove(id: number): boolean {
+    return this.#db.prepare('DELETE FROM assets WHERE id = ?').run(id).changes > 0
+  }
+
+  close(): void {
+    this.#db.close()
+  }
+}

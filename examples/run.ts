@@ -1,0 +1,65 @@
+// Starts one example API: `npm run example -- <name>`. Listens on 127.0.0.1:$PORT (default 8080),
+// keeps data under $DATA_DIR (default data/<name>), and exits cleanly on SIGTERM or SIGINT.
+import { existsSync, readdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
+
+/** What every example's `main.ts` exports. */
+export interface ExampleModule {
+  createServer(options: { dataDir: string; clock?: () => Date; logger?: boolean }): Promise<FastifyInstance>
+}
+
+const here = dirname(fileURLToPath(import.meta.url))
+const names = readdirSync(here, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(here, d.name, 'main.ts')))
+  .map((d) => d.name)
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`)
+  process.exit(2)
+}
+
+const name = process.argv[2] ?? 'calendar'
+if (!names.includes(name))
+  fail(`Unknown example '${name}'. Available: ${names.join(', ')}. Usage: npm run example -- <name>`)
+
+const port = Number(process.env.PORT ?? 8080)
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`PORT must be an integer from 0 to 65535, got '${process.env.PORT}'.`)
+const dataDir = resolve(process.env.DATA_DIR ?? join('data', name))
+// STRATA_NOW pins the clock (RFC 3339) so a demo or test can show a future deprecation or sunset.
+const pinned = process.env.STRATA_NOW
+let clock: (() => Date) | undefined
+if (pinned !== undefined && pinned !== '') {
+  const at = new Date(pinned)
+  if (Number.isNaN(at.getTime())) fail(`STRATA_NOW must be an RFC 3339 timestamp, got '${pinned}'.`)
+  clock = () => at
+}
+
+const example = (await import(`./${name}/main.ts`)) as ExampleModule
+const app = await example.createServer({
+  dataDir,
+  ...(clock ? { clock } : {}),
+  logger: process.env.LOG === '1',
+})
+try {
+  await app.listen({ host: '127.0.0.1', port })
+} catch (err) {
+  fail(`Could not listen on 127.0.0.1:${port}: ${(err as Error).message}. Set PORT to a free port.`)
+}
+const address = app.server.address()
+const actual = typeof address === 'object' && address !== null ? address.port : port
+process.stdout.write(`listening on http://127.0.0.1:${actual}\n`)
+
+let closing = false
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (closing) return
+    closing = true
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  })
+}

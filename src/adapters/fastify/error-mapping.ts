@@ -1,0 +1,97 @@
+import type { FastifyError } from 'fastify'
+import { type FieldIssue, HttpProblem, isHttpProblem } from '../../conventions/error/index.ts'
+
+interface _ValidationItem {
+  readonly instancePath?: string
+  readonly message?: string
+  readonly keyword?: string
+  readonly params?: Record<string, unknown>
+}
+
+function _fields(items: readonly _ValidationItem[], context: string | undefined): FieldIssue[] {
+  return items.map((item) => {
+    const missing = item.keyword === 'required' ? item.params?.missingProperty : undefined
+    const path = `${item.instancePath ?? ''}${typeof missing === 'string' ? `/${missing}` : ''}`
+    // Body and query fields are named as the client sent them; path and header ones keep their context.
+    const prefix = context === 'body' || context === 'querystring' ? undefined : context
+    const field = [prefix, ...path.split('/').filter(Boolean)].filter(Boolean).join('.')
+    return {
+      field: field || (context ?? 'body'),
+      message: item.message ?? 'is invalid',
+      ...(item.keyword ? { reason: item.keyword } : {}),
+    }
+  })
+}
+
+const byFastifyCode: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is larger than the limit',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'The request body has a media type this route does not read; send application/json',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'INVALID_REQUEST',
+    message: 'The request says its body is JSON but the body is empty',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'INVALID_REQUEST',
+    message: 'The request body is not valid JSON',
+  },
+}
+
+/**
+ * Turns anything a Fastify route or hook threw into an {@link HttpProblem}: Strata problems pass
+ * through, validation failures become a 422 listing every field, parser errors keep their 4xx,
+ * and anything else becomes a 500 that reveals nothing internal.
+ *
+ * @example
+ * app.setErrorHandler((err, req, reply) => send(reply, toProblem(err)))
+ */
+export function toProblem(error: unknown): HttpProblem {
+  if (isHttpProblem(error)) return error
+  const err = error as Partial<FastifyError> & {
+    validation?: readonly _ValidationItem[]
+    validationContext?: string
+  }
+  if (Array.isArray(err.validation)) {
+    const fields = _fields(err.validation, err.validationContext)
+    return new HttpProblem({
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      message: `${fields.length} field${fields.length === 1 ? '' : 's'} failed validation`,
+      detail: fields.map((f) => `${f.field} ${f.message}.`).join(' '),
+      fields,
+      suggestion: 'Correct the listed fields and send the request again',
+    })
+  }
+  const known = err.code !== undefined ? byFastifyCode[err.code] : undefined
+  if (known !== undefined) return new HttpProblem(known)
+  if (error instanceof SyntaxError || (err.statusCode === 400 && err.code === undefined)) {
+    return new HttpProblem({
+      status: 400,
+      code: 'INVALID_REQUEST',
+      message: 'The request body is not valid JSON',
+    })
+  }
+  const status = err.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    return new HttpProblem({
+      status,
+      code: 'INVALID_REQUEST',
+      message: err.message ?? 'The request is invalid',
+    })
+  }
+  return new HttpProblem({
+    status: 500,
+    code: 'INTERNAL',
+    message: 'The server failed to handle the request',
+    suggestion: 'Retry later; if it keeps failing, contact support with the requestId',
+  })
+}

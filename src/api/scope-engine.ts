@@ -1,0 +1,112 @@
+import type { HttpProblem } from '../conventions/error/index.ts'
+import { type DeprecationHeaderOptions, deprecationHeaders, type GateOptions, gateVersion } from '../lifecycle/index.ts'
+import { createNegotiator, type NegotiationOptions, type RequestView } from '../negotiate/index.ts'
+import { type ApiVersion, nextTransition, type Phase } from '../version/index.ts'
+import { createVersionContext, type VersionContext } from './version-context.ts'
+
+/** Names of the informational response headers; `false` turns one off. */
+export interface ResponseHeaderOptions {
+  /** The version actually used. Default `X-API-Version-Used`. */
+  readonly used?: string | false
+  /** The supported versions, comma-separated. Default `X-API-Versions-Supported`. */
+  readonly supported?: string | false
+  /** Opt-in: a sentence explaining the choice, e.g. `X-API-Version-Reason`. Default off. */
+  readonly explain?: string | false
+  /** Headers sent on every response, e.g. `{ 'X-Product-Version': 'v7.5' }`. */
+  readonly fixed?: Readonly<Record<string, string>>
+}
+
+export type LifecycleOptions = DeprecationHeaderOptions & Omit<GateOptions, 'hint'>
+
+/** The outcome of starting a request in a scope: either a version to serve, or a refusal. */
+export type Admission =
+  | {
+      readonly ok: true
+      readonly context: VersionContext
+      readonly headers: Readonly<Record<string, string>>
+    }
+  | { readonly ok: false; readonly problem: HttpProblem; readonly headers: Readonly<Record<string, string>> }
+
+/** Negotiation, gating and response headers of one version scope. */
+export interface ScopeEngine {
+  admit(request: RequestView, now: Date): Admission
+}
+
+/**
+ * Compiles one scope: the negotiator, the lifecycle gate, and response headers precomputed per
+ * version and cached until the next lifecycle date of any version in the scope.
+ *
+ * @example
+ * const engine = createScopeEngine(negotiation, {}, {})
+ * const admission = engine.admit(view, new Date())
+ */
+export function createScopeEngine(
+  negotiation: NegotiationOptions,
+  headerOptions: ResponseHeaderOptions,
+  lifecycle: LifecycleOptions,
+): ScopeEngine {
+  const { versions } = negotiation
+  const negotiate = createNegotiator(negotiation)
+  const suffix = negotiation.beta?.suffix ?? '-beta'
+  const usedName = headerOptions.used === undefined ? 'x-api-version-used' : headerOptions.used
+  const supportedName = headerOptions.supported === undefined ? 'x-api-versions-supported' : headerOptions.supported
+  const explainName = headerOptions.explain ?? false
+  const hint = negotiation.sources[0]?.hint
+  const gate: GateOptions = hint === undefined ? lifecycle : { ...lifecycle, hint }
+  const label = (v: ApiVersion): string => (v.channel === 'beta' ? `${v.id}${suffix}` : v.id)
+
+  let validUntil = Number.NEGATIVE_INFINITY
+  let base: Record<string, string> = {}
+  let betaBase: Record<string, string> = {}
+  const perVersion = new Map<string, Record<string, string>>()
+  const refresh = (now: Date): void => {
+    perVersion.clear()
+    const next = versions.versions
+      .map((v) => nextTransition(v, now)?.getTime() ?? Number.POSITIVE_INFINITY)
+      .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY)
+    validUntil = next
+    base = { ...headerOptions.fixed }
+    betaBase = { ...headerOptions.fixed }
+    if (supportedName !== false) {
+      base[supportedName] = versions.supported('stable', now).map(label).join(', ')
+      betaBase[supportedName] = versions.supported('beta', now).map(label).join(', ')
+    }
+  }
+  const headersFor = (v: ApiVersion, channel: string, phase: Phase, now: Date): Record<string, string> => {
+    const cacheKey = `${v.key}|${channel}`
+    let headers = perVersion.get(cacheKey)
+    if (headers !== undefined) return headers
+    const successor = versions.latest('stable', now)
+    headers = {
+      ...(channel === 'stable' ? base : betaBase),
+      ...deprecationHeaders(v, phase, successor?.key === v.key ? undefined : successor, lifecycle),
+    }
+    if (usedName !== false) headers[usedName] = channel === 'playground' ? 'playground' : label(v)
+    perVersion.set(cacheKey, headers)
+    return headers
+  }
+
+  return {
+    admit(request, now) {
+      if (now.getTime() >= validUntil) refresh(now)
+      const result = negotiate(request, now)
+      if (!('version' in result)) return { ok: false, problem: result, headers: base }
+      const { version, channel } = result
+      const phase = versions.phase(version, now) as Phase
+      const refusal =
+        channel === 'playground' ? undefined : gateVersion(versions, version, phase, request.principal, gate, now)
+      if (refusal !== undefined) return { ok: false, problem: refusal, headers: base }
+      let headers = headersFor(version, channel, phase, now)
+      if (explainName !== false) headers = { ...headers, [explainName]: result.reason }
+      const context = createVersionContext(
+        version,
+        channel === 'playground' ? 'playground' : label(version),
+        channel,
+        versions.scope,
+        versions.scheme,
+        result.reason,
+      )
+      return { ok: true, context, headers }
+    },
+  }
+}

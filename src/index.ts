@@ -1,0 +1,12 @@
+/** Defining an API and what handlers see of a request's version. */
+export * from './api/index.ts'
+/** HTTP-facing errors and their formats. */
+export * from './conventions/error/index.ts'
+/** Programmer and configuration errors. */
+export * from './error/index.ts'
+/** Deprecation and sunset headers; lifecycle gating. */
+export * from './lifecycle/index.ts'
+/** Version negotiation. */
+export * from './negotiate/index.ts'
+/** The version model. */
+export * from './version/index.ts'
