@@ -16,9 +16,7 @@ export const strataErrorCodes = {
   STRATA_ERR_LIFECYCLE_GA_BEFORE_RELEASE: 'A pre-GA version reaches GA before it is released.',
   STRATA_ERR_NEGOTIATE_UNKNOWN_DEFAULT: 'The default version does not exist in the version set.',
   STRATA_ERR_NEGOTIATE_NO_SOURCE: 'Negotiation is configured without any place to read the version from.',
-  STRATA_ERR_NEGOTIATE_INVALID_OPTION: 'A negotiation option is malformed.',
   STRATA_ERR_API_UNKNOWN_SCOPE: 'A route names a version scope the API does not declare.',
-  STRATA_ERR_API_INVALID_OPTION: 'An API definition option is malformed.',
 } as const
 
 /** A stable identifier of one kind of programmer or configuration error. */

@@ -165,7 +165,7 @@ export function createNegotiator(options: NegotiationOptions): Negotiator {
       return problem('VERSION_REQUIRED', `This API requires a version in ${sources[0]!.label}`, now)
     }
     const version =
-      defaultKey !== undefined ? versions.resolve(defaultKey, 'stable', now, match) : _newestGa(versions, now)
+      defaultKey !== undefined ? versions.resolve(defaultKey, 'stable', now, match) : versions.latest('stable', now)
     if (version === undefined) return problem('VERSION_UNKNOWN', 'No version of this API is available', now)
     return {
       version,
@@ -177,14 +177,6 @@ export function createNegotiator(options: NegotiationOptions): Negotiator {
           : `no version requested: the newest generally available version ${version.id}`,
     }
   }
-}
-
-function _newestGa(versions: VersionSet, now: Date): ApiVersion | undefined {
-  const live = versions.supported('stable', now)
-  for (let i = live.length - 1; i >= 0; i--) {
-    if (versions.phase(live[i]!, now) === 'ga') return live[i]
-  }
-  return live.at(-1)
 }
 
 function _checkDefault(versions: VersionSet, id: string, match: 'exact' | 'on-or-before'): number {

@@ -65,7 +65,10 @@ export interface VersionSet {
   readonly versions: readonly ApiVersion[]
   /** The version with exactly this id (in any accepted spelling), if declared. */
   find(id: string): ApiVersion | undefined
-  /** The newest version visible on `channel` that is released and not sunset at `now`. */
+  /**
+   * The version to recommend on `channel` at `now`: the newest generally available one, or the
+   * newest released and not sunset when none is GA yet.
+   */
   latest(channel: VersionChannel, now: Date): ApiVersion | undefined
   /** Versions visible on `channel` that are released and not sunset at `now`, oldest first. */
   supported(channel: VersionChannel, now: Date): ApiVersion[]
@@ -220,11 +223,8 @@ export function defineVersions(input: VersionSetInput): VersionSet {
       return key === undefined ? undefined : byKey.get(key)
     },
     latest(channel, now) {
-      for (let i = versions.length - 1; i >= 0; i--) {
-        const v = versions[i]!
-        if (visible(v, channel) && isLive(v, now)) return v
-      }
-      return undefined
+      const live = versions.filter((v) => visible(v, channel) && isLive(v, now))
+      return live.findLast((v) => phaseAt(v, now) === 'ga') ?? live.at(-1)
     },
     supported(channel, now) {
       return versions.filter((v) => visible(v, channel) && isLive(v, now))
