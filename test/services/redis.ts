@@ -1,0 +1,152 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createConnection, createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, test } from 'vitest'
+
+/** A throwaway redis-server started for one test file. */
+export interface RedisServer {
+  readonly port: number
+  /** `redis://127.0.0.1:<port>`, for ioredis. */
+  readonly url: string
+  stop(): Promise<void>
+}
+
+const INSTALL_HINT = 'run scripts/services/redis.sh to install redis-server'
+
+/**
+ * Tells whether `redis-server` can be run on this machine, and if not, why.
+ *
+ * @example
+ * if (!redisServerAvailability().available) console.log('no redis')
+ */
+export function redisServerAvailability(): { available: true } | { available: false; reason: string } {
+  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' })
+  if (probe.error !== undefined || probe.status !== 0)
+    return { available: false, reason: `redis-server not found; ${INSTALL_HINT}` }
+  return { available: true }
+}
+
+/**
+ * Starts `redis-server` on a free port with persistence off, in a temporary directory, and
+ * resolves once it answers PING.
+ *
+ * @example
+ * const redis = await startRedisServer()
+ * const client = new Redis(redis.url)
+ * await redis.stop()
+ */
+export async function startRedisServer(): Promise<RedisServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'strata-redis-'))
+  const port = await _freePort()
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const stop = async () => {
+    await _terminate(child)
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    await _waitForPing(port, child, 10_000)
+  } catch (err) {
+    await stop()
+    throw new Error(`redis-server did not start on port ${port}: ${(err as Error).message}\n${output.slice(-2000)}`)
+  }
+  return { port, url: `redis://127.0.0.1:${port}`, stop }
+}
+
+/**
+ * Declares a describe block that gets a real redis-server: started before its tests, stopped after.
+ * Without redis-server the block fails when `CI` is set and is skipped with one line otherwise.
+ *
+ * @example
+ * describeWithRedis('shared budget', (redis) => { test('...', async () => { new Redis(redis().url) }) })
+ */
+export function describeWithRedis(name: string, body: (redis: () => RedisServer) => void): void {
+  const availability = redisServerAvailability()
+  if (!availability.available) {
+    if (process.env.CI) {
+      describe(name, () => {
+        test('redis-server is installed', () => {
+          throw new Error(availability.reason)
+        })
+      })
+      return
+    }
+    process.stdout.write(`skipping "${name}": ${availability.reason}\n`)
+    describe.skip(name, () => body(() => _never()))
+    return
+  }
+  describe(name, () => {
+    let server: RedisServer | undefined
+    beforeAll(async () => {
+      server = await startRedisServer()
+    })
+    afterAll(async () => {
+      await server?.stop()
+    })
+    body(() => server ?? _never())
+  })
+}
+
+function _never(): never {
+  throw new Error('redis-server is not running')
+}
+
+function _freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function _waitForPing(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`it exited with code ${child.exitCode}`)
+    if (await _ping(port)) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`no PONG within ${timeoutMs} ms`)
+}
+
+function _ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' })
+    let reply = ''
+    const done = (ok: boolean) => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.setTimeout(500, () => done(false))
+    socket.once('error', () => done(false))
+    socket.once('connect', () => socket.write('PING\r\n'))
+    socket.on('data', (chunk) => {
+      reply += chunk.toString('utf8')
+      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'))
+    })
+  })
+}
+
+function _terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000)
+    child.once('exit', () => {
+      clearTimeout(kill)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}
