@@ -17,6 +17,16 @@ export const strataErrorCodes = {
   STRATA_ERR_NEGOTIATE_UNKNOWN_DEFAULT: 'The default version does not exist in the version set.',
   STRATA_ERR_NEGOTIATE_NO_SOURCE: 'Negotiation is configured without any place to read the version from.',
   STRATA_ERR_API_UNKNOWN_SCOPE: 'A route names a version scope the API does not declare.',
+  STRATA_ERR_SCHEMA_UNSUPPORTED: 'A head schema is neither zod 4, TypeBox nor a JSON Schema object.',
+  STRATA_ERR_SCHEMA_INVALID_NAME: 'A schema name holds characters a name may not hold.',
+  STRATA_ERR_CHANGE_UNKNOWN_SCHEMA: 'A change names a schema that no route uses.',
+  STRATA_ERR_CHANGE_UNKNOWN_FIELD: 'A change names a field the schema does not have at that version.',
+  STRATA_ERR_CHANGE_FIELD_EXISTS: 'A change adds or renames to a field name the older version already has.',
+  STRATA_ERR_CHANGE_CONFLICT: 'Two instructions of one version contradict each other.',
+  STRATA_ERR_CHANGE_UNKNOWN_ENDPOINT: 'A change names an endpoint that no route serves.',
+  STRATA_ERR_CHANGE_DUPLICATE: 'The same change (or change name) appears twice in the ledger.',
+  STRATA_ERR_CHANGE_NOT_IN_LEDGER: 'A handler asks about a change that no version introduces.',
+  STRATA_ERR_CHANGE_INVALID_ENUM: 'An enum instruction does not fit the field it names.',
 } as const
 
 /** A stable identifier of one kind of programmer or configuration error. */

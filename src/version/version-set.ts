@@ -1,3 +1,4 @@
+import type { Change } from '../change/index.ts'
 import { StrataError } from '../error/index.ts'
 import { parseInstant } from './calendar-date.ts'
 import { describeNotice, earliestSunset, type NoticePolicy, noticePolicies } from './notice-policy.ts'
@@ -28,6 +29,8 @@ export interface VersionInput {
   readonly description?: string
   /** A page that documents this version; used in `Link` headers. */
   readonly docs?: string
+  /** The breaking changes this version introduces, relative to the version before it. */
+  readonly changes?: readonly Change[]
 }
 
 /** One declared version, parsed and checked. */
@@ -44,6 +47,7 @@ export interface ApiVersion {
   readonly sunset?: Date
   readonly description?: string
   readonly docs?: string
+  readonly changes?: readonly Change[]
 }
 
 /** A scope's version list as `defineVersions` takes it. */
@@ -156,6 +160,7 @@ function _parseVersion(input: VersionInput, scheme: VersionScheme, scope: Scope)
     sunset: _date(id, 'sunset', input.sunset),
     description: input.description,
     docs: input.docs,
+    changes: input.changes,
   }
   // exactOptionalPropertyTypes: keep absent fields absent rather than `undefined`.
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as unknown as ApiVersion

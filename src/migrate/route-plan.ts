@@ -1,0 +1,263 @@
+import { querySchemaName } from '../change/index.ts'
+import type {
+  EndpointMigration,
+  Instruction,
+  JsonSchema,
+  ProblemParts,
+  RequestParts,
+  ResponseParts,
+} from '../change/instruction.ts'
+import { schemaNameOf } from '../schema/index.ts'
+import type { ApiVersion } from '../version/index.ts'
+import type { Converter } from './codegen.ts'
+import { compileLedger, type Ledger } from './ledger.ts'
+import { normalizeSchema, refTo } from './schema-walk.ts'
+
+/** The head schemas of one route, as its framework declares them. */
+export interface RouteSpec {
+  readonly method: string
+  /** The head path, e.g. `/api/v1/assets/:id`. */
+  readonly path: string
+  readonly body?: JsonSchema
+  readonly query?: JsonSchema
+  /** By status code (`200`, `201`, `2xx`, `default`). */
+  readonly responses?: Readonly<Record<string, JsonSchema>>
+}
+
+/** Where a route answers, and for which version indices (`from` inclusive, `to` exclusive). */
+export interface Mount {
+  readonly method: string
+  readonly path: string
+  readonly from: number
+  readonly to: number
+}
+
+/** What serving one route at one older version takes. Absent parts cost nothing. */
+export interface VersionPlan {
+  /** Migrates the request (body, query, headers) from the client's version up to head. */
+  readonly requestUp?: (parts: RequestParts) => void
+  /** Migrates a success response down; `status` may change. */
+  readonly responseDown?: (parts: ResponseParts) => void
+  /** Migrates an error problem down (field names, error format changes). */
+  readonly errorDown?: (problem: ProblemParts) => void
+}
+
+/** One route compiled against the ledger: its mounts, and a plan per version index. */
+export interface RoutePlan {
+  readonly mounts: readonly Mount[]
+  /** The plan of a version index; `undefined` when that version is served exactly as head. */
+  plan(index: number): VersionPlan | undefined
+  /** The shape of the request body or query at a version index, for validation. */
+  requestSchema(
+    part: 'body' | 'query',
+    index: number,
+  ): { root: JsonSchema; shapeOf: (name: string) => JsonSchema | undefined } | undefined
+  /** The response schema of a status at a version index, for serializers and contracts. */
+  responseSchema(
+    status: string,
+    index: number,
+  ): { root: JsonSchema; shapeOf: (name: string) => JsonSchema | undefined } | undefined
+}
+
+const same = (a: { method: string; path: string }, b: { method: string; path: string }): boolean =>
+  a.method === b.method && a.path === b.path
+
+type _Step = { index: number; migration: EndpointMigration }
+
+/** The endpoint identities a route has had, newest first, and the mounts they give. */
+function _mounts(
+  spec: RouteSpec,
+  ledger: Ledger,
+): { mounts: Mount[]; identityAt: (i: number) => { method: string; path: string } } {
+  const n = ledger.versions.length
+  const identity: { method: string; path: string }[] = new Array(n)
+  const mounts: Mount[] = []
+  let current = { method: spec.method, path: spec.path }
+  let to = n
+  let removedFrom = n
+  let addedAt = 0
+  for (let i = n - 1; i >= 0; i--) {
+    identity[i] = current
+    for (const ins of ledger.instructionsAt(i)) {
+      if (!('method' in ins) || !same(ins, current)) continue
+      if (ins.kind === 'endpoint-removed') removedFrom = Math.min(removedFrom, i)
+      if (ins.kind === 'endpoint-added') addedAt = Math.max(addedAt, i)
+      if (ins.kind === 'endpoint-renamed') {
+        mounts.push({ ...current, from: i, to: Math.min(to, removedFrom) })
+        to = i
+        current = ins.from
+      }
+    }
+  }
+  mounts.push({ ...current, from: addedAt, to: Math.min(to, removedFrom) })
+  return {
+    mounts: mounts.filter((m) => m.from < m.to || m.path === spec.path),
+    identityAt: (i) => identity[i] ?? current,
+  }
+}
+
+/**
+ * Compiles one route against the ledger: which versions reach it at which path, and for every
+ * older version the request, response and error migrations, each generated once as plain code.
+ *
+ * @example
+ * const plan = planRoute({ method: 'GET', path: '/assets/:id', responses: { 200: Asset.schema } }, versions)
+ * plan.plan(0)?.responseDown?.(parts)
+ */
+export function planRoute(spec: RouteSpec, versions: readonly ApiVersion[]): RoutePlan {
+  const method = spec.method.toUpperCase()
+  const named = new Map<string, JsonSchema>()
+  const root = (schema: JsonSchema | undefined, pseudo: string): string | undefined => {
+    if (schema === undefined) return undefined
+    const name = schemaNameOf(schema)
+    if (name !== undefined) {
+      normalizeSchema({ x: schema }, named)
+      return name
+    }
+    named.set(pseudo, normalizeSchema(schema, named))
+    return pseudo
+  }
+  const bodyName = root(spec.body, `${method} ${spec.path} #body`)
+  const queryName = root(spec.query ?? { type: 'object', properties: {} }, querySchemaName(method, spec.path))
+  const responseNames = new Map(
+    Object.entries(spec.responses ?? {}).map(([status, s]) => [status, root(s, `${method} ${spec.path} #${status}`)!]),
+  )
+  const ledger = compileLedger(versions, named)
+  const n = versions.length
+  const head = n - 1
+  const { mounts, identityAt } = _mounts({ ...spec, method }, ledger)
+
+  const endpointSteps: _Step[] = []
+  const statusSteps: { index: number; status: number; from: number }[] = []
+  const errorSteps: { index: number; migrate: (p: ProblemParts) => void }[] = []
+  for (let i = 1; i < n; i++) {
+    for (const ins of ledger.instructionsAt(i) as Instruction[]) {
+      if (ins.kind === 'error-migration') errorSteps.push({ index: i, migrate: ins.migrate })
+      if (!('method' in ins) || !same(ins, identityAt(i))) continue
+      if (ins.kind === 'endpoint-migration') endpointSteps.push({ index: i, migration: ins.migration })
+      if (ins.kind === 'status-changed') statusSteps.push({ index: i, status: ins.status, from: ins.from })
+    }
+  }
+
+  const fieldNames = (index: number): Map<string, string> | undefined => {
+    if (bodyName === undefined) return undefined
+    const down = ledger.converter(bodyName, head, index)
+    if (down === undefined) return undefined
+    const shape = ledger.shape(bodyName, head)
+    const probe = Object.fromEntries(Object.keys((shape?.properties as object) ?? {}).map((k) => [k, `\u0000${k}`]))
+    const moved = down(probe) as Record<string, unknown>
+    const map = new Map<string, string>()
+    for (const [k, v] of Object.entries(moved ?? {})) {
+      if (typeof v === 'string' && v.startsWith('\u0000') && v.slice(1) !== k) map.set(v.slice(1), k)
+    }
+    return map.size > 0 ? map : undefined
+  }
+
+  const plans: (VersionPlan | undefined)[] = []
+  for (let v = 0; v < head; v++) {
+    const ups = endpointSteps.filter((s) => s.index > v && s.migration.request)
+    const downs = endpointSteps.filter((s) => s.index > v && s.migration.response).reverse()
+    const errs = [
+      ...endpointSteps
+        .filter((s) => s.index > v && s.migration.error)
+        .map((s) => ({ index: s.index, migrate: s.migration.error! })),
+      ...errorSteps.filter((s) => s.index > v),
+    ].sort((a, b) => b.index - a.index)
+
+    // Request: body and query in segments between custom endpoint migrations (oldest first).
+    const upParts: ((p: RequestParts) => void)[] = []
+    let at = v
+    const upSegment = (to: number): void => {
+      const body = bodyName === undefined ? undefined : ledger.converter(bodyName, at, to)
+      const query = ledger.converter(queryName!, at, to)
+      if (body)
+        upParts.push((p) => {
+          p.body = body(p.body)
+        })
+      if (query)
+        upParts.push((p) => {
+          p.query = query(p.query) as Record<string, unknown>
+        })
+      at = to
+    }
+    for (const s of ups) {
+      upSegment(s.index - 1)
+      upParts.push(s.migration.request!)
+    }
+    upSegment(head)
+
+    // Response: per head status, down in segments between custom migrations (newest first).
+    const statuses = statusSteps.filter((s) => s.index > v).reverse()
+    const downParts: ((p: ResponseParts) => void)[] = []
+    let from = head
+    const downSegment = (to: number): void => {
+      const converters = new Map<string, Converter>()
+      for (const [status, name] of responseNames) {
+        const c = ledger.converter(name, from, to)
+        if (c) converters.set(status, c)
+      }
+      if (converters.size > 0) {
+        downParts.push((p) => {
+          const c =
+            converters.get(String(p.status)) ?? converters.get(`${String(p.status)[0]}xx`) ?? converters.get('default')
+          if (c) p.body = c(p.body)
+        })
+      }
+      for (const s of statuses.filter((x) => x.index <= from && x.index > to)) {
+        downParts.push((p) => {
+          if (p.status === s.status) p.status = s.from
+        })
+      }
+      from = to
+    }
+    for (const s of downs) {
+      downSegment(s.index)
+      downParts.push(s.migration.response!)
+    }
+    downSegment(v)
+
+    const names = fieldNames(v)
+    const errorParts: ((p: ProblemParts) => void)[] = []
+    if (names) {
+      errorParts.push((p) => {
+        if (p.fields === undefined) return
+        p.fields = p.fields.map((f) => {
+          const [first, ...rest] = f.field.split('.')
+          const renamed = names.get(first!)
+          return renamed === undefined ? f : { ...f, field: [renamed, ...rest].join('.') }
+        })
+      })
+    }
+    for (const e of errs) errorParts.push(e.migrate)
+
+    const chain = <P>(fns: ((p: P) => void)[]) =>
+      fns.length === 0
+        ? undefined
+        : fns.length === 1
+          ? fns[0]
+          : (p: P) => {
+              for (const fn of fns) fn(p)
+            }
+    const requestUp = chain(upParts)
+    const responseDown = chain(downParts)
+    const errorDown = chain(errorParts)
+    plans.push(
+      requestUp || responseDown || errorDown
+        ? {
+            ...(requestUp ? { requestUp } : {}),
+            ...(responseDown ? { responseDown } : {}),
+            ...(errorDown ? { errorDown } : {}),
+          }
+        : undefined,
+    )
+  }
+
+  const schemaAt = (name: string | undefined, index: number) =>
+    name === undefined ? undefined : { root: refTo(name), shapeOf: (s: string) => ledger.shape(s, index) }
+  return {
+    mounts,
+    plan: (index) => plans[index],
+    requestSchema: (part, index) => schemaAt(part === 'body' ? bodyName : queryName, index),
+    responseSchema: (status, index) => schemaAt(responseNames.get(status), index),
+  }
+}

@@ -1,0 +1,2 @@
+/** Named head schemas from zod 4, TypeBox or JSON Schema. */
+export { defineSchema, type NamedSchema, schemaByName, schemaNameOf, toJsonSchema } from './named-schema.ts'
