@@ -1,0 +1,123 @@
+// Times strata diff against npm-installable peers on real documents, each tool in its own child
+// process under /usr/bin/time -v, with a per-tool timeout. Usage: (cd bench/diff && npm install && node run.mjs)
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const repo = path.resolve(here, '../..')
+const stripe = path.resolve(repo, '../shared/corpus/stripe')
+const results = path.join(repo, 'bench/results')
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? 120) * 1000
+mkdirSync(results, { recursive: true })
+
+const bin = (name) => path.join(here, 'node_modules/.bin', name)
+const tools = {
+  strata: (a, b) => [process.execPath, [path.join(repo, 'bin/strata.js'), 'diff', a, b, '--format', 'json']],
+  optic: (a, b) => [bin('optic'), ['diff', a, b, '--check']],
+  'openapi-diff': (a, b) => [bin('openapi-diff'), [a, b]],
+  'api-smart-diff': (a, b) => [process.execPath, [path.join(here, 'peer-api-smart-diff.mjs'), a, b]],
+}
+
+function findingsOf(tool, stdout) {
+  try {
+    if (tool === 'strata') {
+      const { summary } = JSON.parse(stdout)
+      return `${summary.breaking + summary.warning + summary.info} (${summary.breaking} breaking)`
+    }
+    if (tool === 'api-smart-diff') {
+      const r = JSON.parse(stdout)
+      return `${r.findings} (${r.breaking} breaking)`
+    }
+    if (tool === 'openapi-diff') {
+      const r = JSON.parse(stdout.slice(stdout.indexOf('{')))
+      const n = (k) => (r[k] ?? []).length
+      return `${n('breakingDifferences') + n('nonBreakingDifferences') + n('unclassifiedDifferences')} (${n('breakingDifferences')} breaking)`
+    }
+  } catch {}
+  return `${stdout.split('\n').filter((l) => l.trim() !== '').length} lines`
+}
+
+function run(tool, a, b) {
+  const [cmd, args] = tools[tool](a, b)
+  // `timeout` kills the tool itself (not only /usr/bin/time), and time -v still reports its peak RSS.
+  const r = spawnSync('/usr/bin/time', ['-v', 'timeout', '-s', 'KILL', String(timeoutMs / 1000), cmd, ...args], {
+    cwd: here,
+    maxBuffer: 512 * 1024 * 1024,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' },
+  })
+  const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)
+  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
+  const exit = /Exit status: (\d+)/.exec(r.stderr)?.[1] ?? String(r.status)
+  if (exit === '137' || seconds >= timeoutMs / 1000 - 0.5) return { tool, seconds, rssMb: Number.NaN, findings: '-', status: `timeout ${timeoutMs / 1000}s` }
+  const crashed = !['0', '1'].includes(exit) && tool !== 'openapi-diff'
+  const tail = r.stderr
+    .split('\n')
+    .find((l) => /error|Error/.test(l))
+    ?.slice(0, 80)
+  return {
+    tool,
+    seconds,
+    rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
+    findings: findingsOf(tool, r.stdout),
+    status: crashed ? `exit ${exit}${tail ? `: ${tail}` : ''}` : `exit ${exit}`,
+  }
+}
+
+function githubPair() {
+  const source = path.join(here, 'node_modules/@octokit/openapi/generated/api.github.com.json')
+  if (!existsSync(source)) return undefined
+  // Outside the repository: Biome would otherwise lint 13 MB of generated JSON.
+  const work = mkdtempSync(path.join(tmpdir(), 'strata-bench-'))
+  const old = path.join(work, 'github-old.json')
+  const next = path.join(work, 'github-new.json')
+  const doc = JSON.parse(readFileSync(source, 'utf8'))
+  writeFileSync(old, JSON.stringify(doc))
+  // A realistic next version: one operation removed, a property renamed, a required parameter added.
+  delete doc.paths['/repos/{owner}/{repo}/issues/{issue_number}/lock'].delete
+  const user = doc.components.schemas['simple-user'].properties
+  user.username = user.login
+  delete user.login
+  doc.components.schemas['simple-user'].required = doc.components.schemas['simple-user'].required.map((r) =>
+    r === 'login' ? 'username' : r,
+  )
+  doc.paths['/repos/{owner}/{repo}/pulls'].get.parameters.push({
+    name: 'tenant',
+    in: 'query',
+    required: true,
+    schema: { type: 'string' },
+  })
+  writeFileSync(next, JSON.stringify(doc))
+  return { name: 'github (13 MB JSON, mutated)', old, next }
+}
+
+const pairs = JSON.parse(readFileSync(path.join(stripe, 'pairs.json'), 'utf8')).pairs.map((p) => ({
+  name: `stripe ${p.name}`,
+  old: path.join(stripe, p.old.file),
+  next: path.join(stripe, p.new.file),
+}))
+const only = process.argv[2]
+const all = [...pairs, githubPair()].filter((p) => p !== undefined && (only === undefined || p.name.includes(only)))
+const rows = []
+for (const pair of all) {
+  const measured = Object.keys(tools).map((tool) => run(tool, pair.old, pair.next))
+  const base = measured[0]
+  for (const m of measured) {
+    const ratio = m.seconds && base.seconds ? `${(m.seconds / base.seconds).toFixed(1)}x` : '-'
+    rows.push(
+      `| ${pair.name} | ${m.tool} | ${m.seconds?.toFixed(2) ?? '-'} | ${m.rssMb?.toFixed(0) ?? '-'} | ${m.findings ?? '-'} | ${ratio} | ${m.status} |`,
+    )
+    console.error(rows.at(-1))
+  }
+}
+const table = [
+  '| pair | tool | time (s) | peak RSS (MB) | findings | time vs strata | status |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...rows,
+].join('\n')
+writeFileSync(path.join(results, 'diff.md'), `${table}\n`)
+console.log(table)

@@ -1,0 +1,86 @@
+import { type Command, Option } from 'commander'
+import {
+  diffOpenApi,
+  type Finding,
+  formatGithub,
+  formatJson,
+  formatMarkdown,
+  formatText,
+  isOpenApiInputError,
+  isPolicyConfigError,
+  loadOpenApi,
+  loadPolicyConfig,
+  type Policy,
+  policyByName,
+  policyPresets,
+} from '../../openapi/index.ts'
+import { exitCodes } from '../exit-codes.ts'
+import type { CliIo } from '../main.ts'
+
+interface DiffFlags {
+  format: 'text' | 'markdown' | 'json' | 'github'
+  policy: string
+  config?: string
+  failOn: 'breaking' | 'warning'
+  info?: boolean
+}
+
+/** Adds `strata diff <old> <new>` to the program; the exit code is written to `result`. */
+export function registerDiffCommand(program: Command, io: CliIo, result: { code: number }): void {
+  program
+    .command('diff')
+    .description('Compare two OpenAPI 3.0/3.1 documents (JSON or YAML) and classify every change.')
+    .argument('<old>', 'the published document (file)')
+    .argument('<new>', 'the candidate document (file)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json', 'github']).default('text'),
+    )
+    .addOption(
+      new Option('--policy <name>', 'named policy preset').choices([...policyPresets.keys()]).default('strict'),
+    )
+    .option('--config <file>', 'JSON file overriding severities per rule id ({ "rules": { "<id>": "warning" } })')
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)')
+        .choices(['breaking', 'warning'])
+        .default('breaking'),
+    )
+    .option('--info', 'also list info findings in text output')
+    .addHelpText('after', exitCodes.help)
+    .action(async (oldFile: string, newFile: string, flags: DiffFlags) => {
+      result.code = await runDiff(oldFile, newFile, flags, io)
+    })
+}
+
+async function runDiff(oldFile: string, newFile: string, flags: DiffFlags, io: CliIo): Promise<number> {
+  let findings: Finding[]
+  try {
+    let policy: Policy = policyByName(flags.policy)
+    if (flags.config !== undefined) policy = loadPolicyConfig(flags.config, policy)
+    const [oldDoc, newDoc] = await Promise.all([loadOpenApi(oldFile), loadOpenApi(newFile)])
+    findings = diffOpenApi(oldDoc, newDoc, { policy })
+  } catch (error) {
+    if (isOpenApiInputError(error) || isPolicyConfigError(error)) {
+      io.stderr(`strata diff: ${error.message}\n`)
+      return exitCodes.usage
+    }
+    throw error
+  }
+  io.stdout(render(findings, flags, newFile, io))
+  const failing = findings.some(
+    (f) => f.severity === 'breaking' || (flags.failOn === 'warning' && f.severity === 'warning'),
+  )
+  return failing ? exitCodes.breaking : exitCodes.ok
+}
+
+function render(findings: Finding[], flags: DiffFlags, newFile: string, io: CliIo): string {
+  switch (flags.format) {
+    case 'json':
+      return formatJson(findings)
+    case 'markdown':
+      return formatMarkdown(findings)
+    case 'github':
+      return formatGithub(findings, newFile)
+    default:
+      return formatText(findings, { color: io.color, showInfo: flags.info === true })
+  }
+}

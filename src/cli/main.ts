@@ -1,0 +1,45 @@
+import { Command, CommanderError } from 'commander'
+import { registerDiffCommand } from './commands/diff.ts'
+import { exitCodes } from './exit-codes.ts'
+
+/** Where the CLI writes; tests and embedders may capture it. */
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  /** Whether stdout is a terminal that shows colours. */
+  color: boolean
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  color: process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '',
+})
+
+/**
+ * Runs the `strata` command line and resolves to its exit code: 0 compatible, 1 breaking changes
+ * found, 2 usage or input error.
+ *
+ * @example
+ * process.exitCode = await main(['diff', 'v1.yaml', 'v2.yaml'])
+ */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const program = new Command('strata')
+    .description('Versioned HTTP/JSON APIs that keep their compatibility promises.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', exitCodes.help)
+  const result = { code: exitCodes.ok }
+  registerDiffCommand(program, io, result)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through an exit override with code 0.
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage
+    }
+    throw error
+  }
+  return result.code
+}

@@ -1,0 +1,31 @@
+import type { OpenApiDocument } from '../load/openapi-document.ts'
+import type { Policy } from '../policy/policy.ts'
+import { strictPolicy } from '../policy/presets.ts'
+import { diffPaths } from './diff-paths.ts'
+import { DiffRun } from './diff-run.ts'
+import type { Finding } from './finding.ts'
+
+/** Options of {@link diffOpenApi}. */
+export interface DiffOptions {
+  /** How to classify changes; the `strict` preset by default. */
+  policy?: Policy
+  /** The date sunsets and notice periods are measured from; now by default. */
+  now?: Date
+}
+
+const order = { breaking: 0, warning: 1, info: 2 } as const
+
+/**
+ * Compares two loaded OpenAPI documents and classifies every difference. A changed component schema
+ * is reported once per direction, with the places it is used in `usedIn`.
+ *
+ * @example
+ * const findings = diffOpenApi(await loadOpenApi('v1.yaml'), await loadOpenApi('v2.yaml'), { policy: cognitePolicy })
+ * const breaking = findings.filter((f) => f.severity === 'breaking')
+ */
+export function diffOpenApi(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, options: DiffOptions = {}): Finding[] {
+  const run = new DiffRun(oldDoc, newDoc, options.policy ?? strictPolicy, options.now ?? new Date())
+  diffPaths(run, 'paths')
+  diffPaths(run, 'webhooks')
+  return run.finish().sort((a, b) => order[a.severity] - order[b.severity])
+}

@@ -1,0 +1,176 @@
+import { describe, expect, test } from 'vitest'
+import { brief, diff, spec } from '../../../test/helpers/openapi-pair.ts'
+
+const ok = { '200': { description: 'ok' } }
+const get = (operation: Record<string, unknown>) => spec({ '/assets/{id}': { get: { responses: ok, ...operation } } })
+const op = '#/paths/~1assets~1{id}/get'
+
+describe('operations and paths', () => {
+  test('operation removed without deprecation -> breaking', () => {
+    expect(brief(diff(get({}), spec({})))).toEqual([`breaking operation-removed ${op}`])
+  })
+
+  test('path parameter renamed /assets/{id} -> /assets/{assetId} -> nothing', () => {
+    const old = spec({
+      '/assets/{id}': {
+        get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok },
+      },
+    })
+    const next = spec({
+      '/assets/{assetId}': {
+        get: {
+          parameters: [{ name: 'assetId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: ok,
+        },
+      },
+    })
+    expect(brief(diff(old, next))).toEqual([])
+  })
+
+  test('deprecated operation removed before its x-sunset -> breaking; after it -> info', () => {
+    expect(brief(diff(get({ deprecated: true, 'x-sunset': '2099-01-01' }), spec({})))).toEqual([
+      `breaking operation-removed-before-sunset ${op}`,
+    ])
+    expect(brief(diff(get({ deprecated: true, 'x-sunset': '2020-01-01' }), spec({})))).toEqual([
+      `info operation-removed-after-deprecation ${op}`,
+    ])
+  })
+
+  test('alpha operation loses a parameter -> info (exempt under strict)', () => {
+    const param = { name: 'q', in: 'query', schema: { type: 'string' } }
+    const findings = diff(
+      get({ 'x-stability-level': 'alpha', parameters: [param] }),
+      get({ 'x-stability-level': 'alpha' }),
+    )
+    expect(brief(findings)).toEqual([`info request-parameter-removed ${op}/parameters/0`])
+    expect(findings[0]?.message).toContain('(not breaking: the operation is x-stability-level alpha)')
+  })
+
+  test('deprecation with a sunset 30 days away under confluent (180 days) -> warning', async () => {
+    const { confluentPolicy } = await import('../policy/presets.ts')
+    const findings = diff(get({}), get({ deprecated: true, 'x-sunset': '2025-07-01' }), { policy: confluentPolicy })
+    expect(brief(findings)).toEqual([`warning deprecation-notice-too-short ${op}`, `info deprecated ${op}`])
+  })
+
+  test('x-stability-level stable -> draft -> breaking', () => {
+    expect(brief(diff(get({ 'x-stability-level': 'stable' }), get({ 'x-stability-level': 'draft' })))).toEqual([
+      `breaking stability-decreased ${op}`,
+    ])
+  })
+})
+
+describe('parameters', () => {
+  const q = (extra: Record<string, unknown> = {}) => ({
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer' },
+    ...extra,
+  })
+
+  test('query parameter renamed (removed + added) -> breaking removal', () => {
+    expect(brief(diff(get({ parameters: [q()] }), get({ parameters: [q({ name: 'pageSize' })] })))).toEqual([
+      `breaking request-parameter-removed ${op}/parameters/0`,
+      `info optional-request-parameter-added ${op}/parameters/0`,
+    ])
+  })
+
+  test('required query parameter added -> breaking; optional -> info', () => {
+    expect(brief(diff(get({}), get({ parameters: [q({ required: true })] })))).toEqual([
+      `breaking required-request-parameter-added ${op}/parameters/0`,
+    ])
+  })
+
+  test('parameter became required -> breaking', () => {
+    expect(brief(diff(get({ parameters: [q()] }), get({ parameters: [q({ required: true })] })))).toEqual([
+      `breaking request-parameter-became-required ${op}/parameters/0`,
+    ])
+  })
+
+  test('$ref parameter and path-level parameter compared like inline ones', () => {
+    const old = {
+      ...spec({ '/assets/{id}': { parameters: [{ $ref: '#/components/parameters/Limit' }], get: { responses: ok } } }),
+    }
+    const withParam = (maximum: number) => ({
+      ...old,
+      components: { schemas: {}, parameters: { Limit: q({ schema: { type: 'integer', maximum } }) } },
+    })
+    expect(brief(diff(withParam(1000), withParam(100)))).toEqual([
+      'breaking request-limit-tightened #/components/parameters/Limit/schema',
+    ])
+  })
+
+  test('query parameter string -> integer -> breaking; integer -> string -> not breaking (text on the wire)', () => {
+    expect(brief(diff(get({ parameters: [q({ schema: { type: 'string' } })] }), get({ parameters: [q()] })))).toEqual([
+      `breaking request-type-changed ${op}/parameters/0/schema`,
+    ])
+    expect(brief(diff(get({ parameters: [q()] }), get({ parameters: [q({ schema: { type: 'string' } })] })))).toEqual([
+      `info request-type-widened ${op}/parameters/0/schema`,
+    ])
+  })
+})
+
+describe('request bodies and responses', () => {
+  const post = (operation: Record<string, unknown>) => spec({ '/pets': { post: { responses: ok, ...operation } } })
+  const json = { content: { 'application/json': { schema: { type: 'object' } } } }
+
+  test('request media type removed -> breaking', () => {
+    const both = { content: { ...json.content, 'application/xml': { schema: { type: 'object' } } } }
+    expect(brief(diff(post({ requestBody: both }), post({ requestBody: json })))).toEqual([
+      'breaking request-media-type-removed #/paths/~1pets/post/requestBody/content/application~1xml',
+    ])
+  })
+
+  test('request body became required -> breaking', () => {
+    expect(brief(diff(post({ requestBody: json }), post({ requestBody: { ...json, required: true } })))).toEqual([
+      'breaking request-body-became-required #/paths/~1pets/post/requestBody',
+    ])
+  })
+
+  test('success status 200 replaced by 201 (Cognite: 2xx to another 2xx) -> breaking', () => {
+    const findings = diff(post({}), post({ responses: { '201': { description: 'created' } } }))
+    expect(brief(findings)).toEqual([
+      'breaking success-response-removed #/paths/~1pets/post/responses/200',
+      'info response-added #/paths/~1pets/post/responses/201',
+    ])
+    expect(findings[0]?.message).toBe('Response 200 was removed (replaced by 201); clients expecting it will fail.')
+  })
+
+  test('error response format changed (a field of the 400 body removed) -> breaking', () => {
+    const err = (properties: Record<string, unknown>) => ({
+      '400': { description: 'bad', content: { 'application/json': { schema: { type: 'object', properties } } } },
+    })
+    const findings = diff(
+      post({ responses: { ...ok, ...err({ code: { type: 'string' }, message: { type: 'string' } }) } }),
+      post({ responses: { ...ok, ...err({ message: { type: 'string' } }) } }),
+    )
+    expect(brief(findings)).toEqual([
+      'breaking response-property-removed #/paths/~1pets/post/responses/400/content/application~1json/schema/properties/code',
+    ])
+  })
+
+  test('response header removed -> breaking', () => {
+    const h = { '200': { description: 'ok', headers: { 'X-RateLimit-Remaining': { schema: { type: 'integer' } } } } }
+    expect(brief(diff(post({ responses: h }), post({})))).toEqual([
+      'breaking response-header-removed #/paths/~1pets/post/responses/200/headers/X-RateLimit-Remaining',
+    ])
+  })
+})
+
+describe('security', () => {
+  const secured = (security: unknown) => spec({ '/pets': { get: { responses: ok, security } } })
+
+  test('auth required where there was none -> breaking', () => {
+    expect(brief(diff(secured([]), secured([{ oauth: ['read'] }])))).toEqual([
+      'breaking security-requirement-added #/paths/~1pets/get',
+    ])
+  })
+
+  test('scope added -> breaking; alternative added -> info', () => {
+    expect(brief(diff(secured([{ oauth: ['read'] }]), secured([{ oauth: ['read', 'write'] }])))).toEqual([
+      'breaking security-requirement-added #/paths/~1pets/get',
+    ])
+    expect(brief(diff(secured([{ oauth: ['read'] }]), secured([{ oauth: ['read'] }, { apiKey: [] }])))).toEqual([
+      'info security-requirement-relaxed #/paths/~1pets/get',
+    ])
+  })
+})

@@ -1,0 +1,4 @@
+/** Comparing two OpenAPI documents into classified findings. */
+export { type DiffOptions, diffOpenApi } from './diff-openapi.ts'
+export { normalizePathTemplate } from './diff-paths.ts'
+export { countBySeverity, type Finding, type FindingLocation } from './finding.ts'

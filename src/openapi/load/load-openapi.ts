@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises'
+import { OpenApiInputError } from './input-error.ts'
+import { type OpenApiDocument, toOpenApiDocument } from './openapi-document.ts'
+import { parseSource } from './parse-source.ts'
+
+/**
+ * Reads an OpenAPI 3.0/3.1 document from a JSON or YAML file, following relative `$ref`s to other
+ * files. Throws an {@link OpenApiInputError} naming the file and location when it cannot.
+ *
+ * @example
+ * const doc = await loadOpenApi('contracts/v1.yaml')
+ */
+export async function loadOpenApi(file: string): Promise<OpenApiDocument> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'
+    throw new OpenApiInputError(reason, { file })
+  }
+  return toOpenApiDocument(parseSource(text, file), file)
+}
+
+/**
+ * Reads an OpenAPI document from text already in memory (JSON or YAML).
+ *
+ * @example
+ * const doc = parseOpenApi('openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}', 'inline.yaml')
+ */
+export function parseOpenApi(text: string, file: string): OpenApiDocument {
+  return toOpenApiDocument(parseSource(text, file), file)
+}

@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { describe, expect, test } from 'vitest'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const dir = mkdtempSync(path.join(tmpdir(), 'strata-cli-'))
+const write = (name: string, value: unknown) => {
+  const file = path.join(dir, name)
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value))
+  return file
+}
+const doc = (properties: Record<string, unknown>) => ({
+  openapi: '3.1.0',
+  info: { title: 't', version: '1' },
+  paths: {
+    '/pets': {
+      get: {
+        responses: {
+          '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties } } } },
+        },
+      },
+    },
+  },
+})
+const v1 = write('v1.json', doc({ id: { type: 'string' }, name: { type: 'string' } }))
+const v2 = write('v2.json', doc({ id: { type: 'string' } }))
+const v3 = write('v3.json', doc({ id: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' } }))
+
+async function strata(...args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [path.join(root, 'bin/strata.js'), ...args],
+      {
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    )
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('strata diff (as a process)', () => {
+  test('response property removed -> exit 1 and a text report', async () => {
+    const { code, stdout } = await strata('diff', v1, v2)
+    expect(code).toBe(1)
+    expect(stdout).toMatchInlineSnapshot(`
+      "breaking GET /pets  response-property-removed
+               Response property \`name\` in the response 200 (application/json) was removed; clients that read it will break.
+               at #/paths/~1pets/get/responses/200/content/application~1json/schema/properties/name
+      1 breaking, 0 warnings, 0 info
+      "
+    `)
+  })
+
+  test('property added -> exit 0', async () => {
+    expect((await strata('diff', v1, v3)).code).toBe(0)
+  })
+
+  test('--format json -> parseable findings with summary', async () => {
+    const { stdout } = await strata('diff', v1, v2, '--format', 'json')
+    const report = JSON.parse(stdout) as { summary: Record<string, number>; findings: Array<{ rule: string }> }
+    expect(report.summary).toEqual({ breaking: 1, warning: 0, info: 0 })
+    expect(report.findings[0]?.rule).toBe('response-property-removed')
+  })
+
+  test('--format github -> ::error annotation', async () => {
+    const { stdout } = await strata('diff', v1, v2, '--format', 'github')
+    expect(stdout.split('\n')[0]).toMatch(
+      /^::error file=.*v2\.json,title=response-property-removed \(GET \/pets\)::Response property/,
+    )
+  })
+
+  test('--format markdown -> a table under "Breaking changes"', async () => {
+    const { stdout } = await strata('diff', v1, v2, '--format', 'markdown')
+    expect(stdout).toContain('### Breaking changes (1)')
+    expect(stdout).toContain('| GET /pets |')
+  })
+
+  test('--config downgrading the rule -> exit 0; --fail-on warning -> exit 1', async () => {
+    const config = write('strata.json', { rules: { 'response-property-removed': 'warning' } })
+    expect((await strata('diff', v1, v2, '--config', config)).code).toBe(0)
+    expect((await strata('diff', v1, v2, '--config', config, '--fail-on', 'warning')).code).toBe(1)
+  })
+
+  test('missing file -> exit 2 with a one-line message and no stack', async () => {
+    const { code, stderr } = await strata('diff', path.join(dir, 'missing.yaml'), v2)
+    expect(code).toBe(2)
+    expect(stderr.trim()).toBe(`strata diff: ${path.join(dir, 'missing.yaml')}: file not found`)
+  })
+
+  test('invalid OpenAPI (swagger 2.0) -> exit 2 naming the location', async () => {
+    const { code, stderr } = await strata('diff', write('s.yaml', "swagger: '2.0'\n"), v2)
+    expect(code).toBe(2)
+    expect(stderr).toContain('s.yaml at /openapi: missing the "openapi" field')
+    expect(stderr).not.toContain('    at ')
+  })
+
+  test('unknown rule id in --config -> exit 2', async () => {
+    const { code, stderr } = await strata(
+      'diff',
+      v1,
+      v2,
+      '--config',
+      write('bad.json', { rules: { 'no-such-rule': 'off' } }),
+    )
+    expect(code).toBe(2)
+    expect(stderr).toContain('unknown rule id "no-such-rule"')
+  })
+
+  test('bad usage (unknown format) -> exit 2; --help documents the exit codes', async () => {
+    expect((await strata('diff', v1, v2, '--format', 'xml')).code).toBe(2)
+    const help = await strata('diff', '--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('2  usage or input error')
+  })
+})
