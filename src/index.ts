@@ -1,12 +1,18 @@
 /** Defining an API and what handlers see of a request's version. */
 export * from './api/index.ts'
+/** The change ledger: breaking changes as typed instructions. */
+export * from './change/index.ts'
 /** HTTP-facing errors and their formats. */
 export * from './conventions/error/index.ts'
 /** Programmer and configuration errors. */
 export * from './error/index.ts'
 /** Deprecation and sunset headers; lifecycle gating. */
 export * from './lifecycle/index.ts'
+/** Compiled migrations between versions. */
+export * from './migrate/index.ts'
 /** Version negotiation. */
 export * from './negotiate/index.ts'
+/** Named head schemas (zod 4, TypeBox, JSON Schema). */
+export * from './schema/index.ts'
 /** The version model. */
 export * from './version/index.ts'

@@ -8,6 +8,16 @@ import {
   type VersionInput,
 } from 'strata'
 
+import {
+  addCriticalCriticality,
+  addErrorSuggestions,
+  createAssetAnswers201,
+  removeAssetSource,
+  renameAssetNameToTitle,
+  renameListSizeToLimit,
+  timesAsRfc3339,
+} from './changes.ts'
+
 const docs = (id: string): string => `https://docs.example.com/api/versions/${id}`
 
 /** The calendar versions of the assets API, oldest first (the Cognite program). */
@@ -26,14 +36,25 @@ export const assetVersions: readonly VersionInput[] = [
     description: 'The default version of clients that send no Cdf-Version header.',
     docs: docs('20230101'),
   },
-  { id: '2023-02-01', description: 'Assets can be filtered by parent.', docs: docs('20230201') },
+  {
+    id: '2023-02-01',
+    description: 'Create answers 201, the list takes `limit`, assets lose `source`, errors carry suggestions.',
+    docs: docs('20230201'),
+    changes: [createAssetAnswers201, renameListSizeToLimit, removeAssetSource, addErrorSuggestions],
+  },
   {
     id: '2023-02-03',
     channel: 'beta',
-    description: 'Beta: assets carry labels.',
+    description: 'Beta: asset criticality can be `critical`.',
     docs: docs('20230203-beta'),
+    changes: [addCriticalCriticality],
   },
-  { id: '2024-06-01', description: 'Asset `name` is renamed to `title`.', docs: docs('20240601') },
+  {
+    id: '2024-06-01',
+    description: 'Asset `name` is renamed to `title`; times are RFC 3339 strings.',
+    docs: docs('20240601'),
+    changes: [renameAssetNameToTitle, timesAsRfc3339],
+  },
 ]
 
 /**

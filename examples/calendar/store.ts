@@ -9,14 +9,15 @@ export interface Asset {
   title: string
   description: string | null
   parentId: number | null
+  criticality: 'low' | 'medium' | 'high' | 'critical'
   metadata: Record<string, string>
   createdTime: number
   lastUpdatedTime: number
 }
 
-export type AssetInput = Pick<Asset, 'title'> &
-  Partial<Pick<Asset, 'externalId' | 'description' | 'parentId' | 'metadata'>>
-export type AssetPatch = Partial<Pick<Asset, 'title' | 'externalId' | 'description' | 'parentId' | 'metadata'>>
+type _Writable = 'externalId' | 'description' | 'parentId' | 'criticality' | 'metadata'
+export type AssetInput = Pick<Asset, 'title'> & Partial<Pick<Asset, _Writable>>
+export type AssetPatch = Partial<Pick<Asset, 'title' | _Writable>>
 
 export interface AssetPage {
   items: Asset[]
@@ -29,6 +30,7 @@ interface _Row {
   title: string
   description: string | null
   parent_id: number | null
+  criticality: Asset['criticality']
   metadata: string
   created_time: number
   last_updated_time: number
@@ -40,6 +42,7 @@ const fromRow = (r: _Row): Asset => ({
   title: r.title,
   description: r.description,
   parentId: r.parent_id,
+  criticality: r.criticality,
   metadata: JSON.parse(r.metadata) as Record<string, string>,
   createdTime: r.created_time,
   lastUpdatedTime: r.last_updated_time,
@@ -59,16 +62,24 @@ export class AssetStore {
       title TEXT NOT NULL,
       description TEXT,
       parent_id INTEGER REFERENCES assets(id) ON DELETE SET NULL,
+      criticality TEXT NOT NULL DEFAULT 'medium',
       metadata TEXT NOT NULL DEFAULT '{}',
       created_time INTEGER NOT NULL,
       last_updated_time INTEGER NOT NULL
     )`)
   }
 
-  list(limit: number, afterId: number): AssetPage {
-    const rows = this.#db
-      .prepare<[number, number], _Row>('SELECT * FROM assets WHERE id > ? ORDER BY id LIMIT ?')
-      .all(afterId, limit + 1)
+  list(limit: number, afterId: number, parentId?: number): AssetPage {
+    const rows =
+      parentId === undefined
+        ? this.#db
+            .prepare<[number, number], _Row>('SELECT * FROM assets WHERE id > ? ORDER BY id LIMIT ?')
+            .all(afterId, limit + 1)
+        : this.#db
+            .prepare<[number, number, number], _Row>(
+              'SELECT * FROM assets WHERE id > ? AND parent_id = ? ORDER BY id LIMIT ?',
+            )
+            .all(afterId, parentId, limit + 1)
     const items = rows.slice(0, limit).map(fromRow)
     return rows.length > limit ? { items, nextCursor: String(items.at(-1)!.id) } : { items }
   }
@@ -86,13 +97,14 @@ export class AssetStore {
   create(input: AssetInput, now: number): Asset {
     const result = this.#db
       .prepare(
-        'INSERT INTO assets (external_id, title, description, parent_id, metadata, created_time, last_updated_time) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO assets (external_id, title, description, parent_id, criticality, metadata, created_time, last_updated_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         input.externalId ?? null,
         input.title,
         input.description ?? null,
         input.parentId ?? null,
+        input.criticality ?? 'medium',
         JSON.stringify(input.metadata ?? {}),
         now,
         now,
@@ -106,9 +118,18 @@ export class AssetStore {
     const next = { ...current, ...patch }
     this.#db
       .prepare(
-        'UPDATE assets SET external_id = ?, title = ?, description = ?, parent_id = ?, metadata = ?, last_updated_time = ? WHERE id = ?',
+        'UPDATE assets SET external_id = ?, title = ?, description = ?, parent_id = ?, criticality = ?, metadata = ?, last_updated_time = ? WHERE id = ?',
       )
-      .run(next.externalId, next.title, next.description, next.parentId, JSON.stringify(next.metadata), now, id)
+      .run(
+        next.externalId,
+        next.title,
+        next.description,
+        next.parentId,
+        next.criticality,
+        JSON.stringify(next.metadata),
+        now,
+        id,
+      )
     return this.get(id)
   }
 

@@ -1,5 +1,7 @@
+import type { ProblemParts } from '../change/index.ts'
 import { type ErrorFormat, envelopeFormat } from '../conventions/error/index.ts'
 import { StrataError } from '../error/index.ts'
+import { errorPlans } from '../migrate/index.ts'
 import type { NegotiationOptions, RequestView } from '../negotiate/index.ts'
 import type { VersionSet } from '../version/index.ts'
 import { type Admission, createScopeEngine, type LifecycleOptions, type ResponseHeaderOptions } from './scope-engine.ts'
@@ -32,6 +34,10 @@ export interface Api {
   readonly headerOptions: ResponseHeaderOptions
   /** The scope names routes may use. */
   readonly scopeNames: readonly string[]
+  /** The version list of a scope (the API-wide one when `scope` is absent). */
+  versionsOf(scope?: string): VersionSet
+  /** The error migrations shared by every endpoint of a scope, for a version index. */
+  errorPlan(scope: string | undefined, index: number): ((problem: ProblemParts) => void) | undefined
   /** Negotiates and gates one request in a scope (the API-wide scope when `scope` is absent). */
   admit(request: RequestView, scope?: string): Admission
 }
@@ -62,21 +68,32 @@ export function defineApi(options: ApiOptions): Api {
     ]),
   )
   const scopeNames = [...engines.keys()]
+  const errorPlanByScope = new Map<string | undefined, ReturnType<typeof errorPlans>>()
+  const engineOf = (scope: string | undefined) => {
+    if (scope === undefined) return main
+    const engine = engines.get(scope)
+    if (engine === undefined) {
+      throw new StrataError(
+        'STRATA_ERR_API_UNKNOWN_SCOPE',
+        `A route names the version scope '${scope}', which the API does not declare; declare it under \`scopes\` (known: ${scopeNames.join(', ') || 'none'}).`,
+      )
+    }
+    return engine
+  }
   return {
     errors: options.errors ?? envelopeFormat,
     clock,
     headerOptions,
     scopeNames,
-    admit(request, scope) {
-      if (scope === undefined) return main.admit(request, clock())
-      const engine = engines.get(scope)
-      if (engine === undefined) {
-        throw new StrataError(
-          'STRATA_ERR_API_UNKNOWN_SCOPE',
-          `A route names the version scope '${scope}', which the API does not declare; declare it under \`scopes\` (known: ${scopeNames.join(', ') || 'none'}).`,
-        )
+    versionsOf: (scope) => engineOf(scope).versions,
+    errorPlan(scope, index) {
+      let plans = errorPlanByScope.get(scope)
+      if (plans === undefined) {
+        plans = errorPlans(engineOf(scope).versions.versions)
+        errorPlanByScope.set(scope, plans)
       }
-      return engine.admit(request, clock())
+      return plans(index)
     },
+    admit: (request, scope) => engineOf(scope).admit(request, clock()),
   }
 }

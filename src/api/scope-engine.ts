@@ -1,7 +1,7 @@
 import type { HttpProblem } from '../conventions/error/index.ts'
 import { type DeprecationHeaderOptions, deprecationHeaders, type GateOptions, gateVersion } from '../lifecycle/index.ts'
 import { createNegotiator, type NegotiationOptions, type RequestView } from '../negotiate/index.ts'
-import { type ApiVersion, nextTransition, type Phase } from '../version/index.ts'
+import { type ApiVersion, nextTransition, type Phase, type VersionSet } from '../version/index.ts'
 import { createVersionContext, type VersionContext } from './version-context.ts'
 
 /** Names of the informational response headers; `false` turns one off. */
@@ -29,6 +29,7 @@ export type Admission =
 
 /** Negotiation, gating and response headers of one version scope. */
 export interface ScopeEngine {
+  readonly versions: VersionSet
   admit(request: RequestView, now: Date): Admission
 }
 
@@ -87,6 +88,7 @@ export function createScopeEngine(
   }
 
   return {
+    versions,
     admit(request, now) {
       if (now.getTime() >= validUntil) refresh(now)
       const result = negotiate(request, now)
@@ -99,11 +101,10 @@ export function createScopeEngine(
       let headers = headersFor(version, channel, phase, now)
       if (explainName !== false) headers = { ...headers, [explainName]: result.reason }
       const context = createVersionContext(
+        versions,
         version,
         channel === 'playground' ? 'playground' : label(version),
         channel,
-        versions.scope,
-        versions.scheme,
         result.reason,
       )
       return { ok: true, context, headers }

@@ -1,5 +1,7 @@
+import type { Change } from '../change/index.ts'
+import { StrataError } from '../error/index.ts'
 import type { RequestChannel } from '../negotiate/index.ts'
-import type { ApiVersion, Scope, VersionScheme } from '../version/index.ts'
+import type { ApiVersion, Scope, VersionSet } from '../version/index.ts'
 
 /** What a handler knows about the version of the request it serves. */
 export interface VersionContext {
@@ -11,8 +13,12 @@ export interface VersionContext {
   readonly scope: Scope
   /** Why this version was chosen. */
   readonly reason: string
+  /** The version's position in its scope, oldest first; head is the last. */
+  readonly index: number
   /** Whether the request's version is `id` or newer; playground requests are always at head. */
   atLeast(id: string): boolean
+  /** Whether a change (usually a side-effect change) is in force for this request. */
+  has(change: Change): boolean
 }
 
 /**
@@ -20,27 +26,39 @@ export interface VersionContext {
  * and throws on a typo, so a misspelt version in a handler fails its first test, not silently.
  *
  * @example
- * createVersionContext(version, '20230201', 'stable', scope, scheme, 'exact match').atLeast('2024-06-01')
+ * createVersionContext(versions, version, '20230201', 'stable', 'exact match').atLeast('2024-06-01')
  */
 export function createVersionContext(
+  versions: VersionSet,
   version: ApiVersion,
   label: string,
   channel: RequestChannel,
-  scope: Scope,
-  scheme: VersionScheme,
   reason: string,
 ): VersionContext {
+  const { scheme } = versions
+  const scope: Scope = versions.scope
   return {
     version,
     label,
     channel,
     scope,
     reason,
+    index: versions.indexOf(version),
     atLeast(id) {
       if (channel === 'playground') return true
       const key = scheme.parse(id)
       if (key === undefined) throw new TypeError(`atLeast('${id}'): not a ${scheme.kind} version (${scheme.expected})`)
       return version.key >= key
+    },
+    has(change) {
+      const introduced = versions.introducedIn(change)
+      if (introduced === undefined) {
+        throw new StrataError(
+          'STRATA_ERR_CHANGE_NOT_IN_LEDGER',
+          `has(${change.name}): no version introduces this change; attach it to a version's \`changes\`.`,
+        )
+      }
+      return channel === 'playground' || version.key >= introduced.key
     },
   }
 }

@@ -261,3 +261,44 @@ export function planRoute(spec: RouteSpec, versions: readonly ApiVersion[]): Rou
     responseSchema: (status, index) => schemaAt(responseNames.get(status), index),
   }
 }
+
+/**
+ * The schema names a route makes known to the ledger: its named schemas (nested ones too) and
+ * the pseudo-schema of its query parameters.
+ *
+ * @example
+ * schemaNamesOf({ method: 'GET', path: '/assets/:id', responses: { 200: Asset.schema } }) // Set { 'Asset', 'GET /assets/:id ?query' }
+ */
+export function schemaNamesOf(spec: RouteSpec): Set<string> {
+  const named = new Map<string, JsonSchema>()
+  normalizeSchema({ body: spec.body ?? {}, query: spec.query ?? {}, responses: spec.responses ?? {} }, named)
+  return new Set([...named.keys(), querySchemaName(spec.method, spec.path)])
+}
+
+/**
+ * The error migrations every endpoint shares (`errors(...)` instructions), per version index,
+ * for errors raised outside any route plan: 404s, 405s, version and auth errors.
+ *
+ * @example
+ * errorPlans(versions.versions)(0)?.(problem)
+ */
+export function errorPlans(
+  versions: readonly ApiVersion[],
+): (index: number) => ((p: ProblemParts) => void) | undefined {
+  const steps = versions.map((v) =>
+    (v.changes ?? []).flatMap((c) => c.instructions).filter((i) => i.kind === 'error-migration'),
+  )
+  const plans = versions.map((_, v) => {
+    const fns = steps
+      .slice(v + 1)
+      .reverse()
+      .flat()
+      .map((i) => i.migrate)
+    return fns.length === 0
+      ? undefined
+      : (p: ProblemParts) => {
+          for (const fn of fns) fn(p)
+        }
+  })
+  return (index) => plans[index]
+}

@@ -56,15 +56,22 @@ export function assembleSchema(
   shapeOf: (name: string) => JsonSchema | undefined,
   closeObjects: boolean,
 ): JsonSchema {
+  // Schema names may hold spaces, slashes and '?', so `$defs` keys are generated, not the names.
+  const keys = new Map<string, string>()
   const defs: Record<string, unknown> = {}
   const close = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(close)
     if (typeof node !== 'object' || node === null) return node
     const obj = node as JsonSchema
     const name = refName(obj)
-    if (name !== undefined && !(name in defs)) {
-      defs[name] = true
-      defs[name] = close(shapeOf(name) ?? {})
+    if (name !== undefined) {
+      let key = keys.get(name)
+      if (key === undefined) {
+        key = `s${keys.size}`
+        keys.set(name, key)
+        defs[key] = close(shapeOf(name) ?? {})
+      }
+      return { $ref: `#/$defs/${key}` }
     }
     const out = Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, close(v)]))
     if (closeObjects && propertiesOf(obj) !== undefined && !('additionalProperties' in obj)) {

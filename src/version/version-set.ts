@@ -82,6 +82,10 @@ export interface VersionSet {
    */
   resolve(key: number, channel: VersionChannel, now: Date, match: 'exact' | 'on-or-before'): ApiVersion | undefined
   phase(version: ApiVersion, now: Date): Phase | 'unreleased'
+  /** The position of a version in `versions` (0 = oldest). */
+  indexOf(version: ApiVersion): number
+  /** The version that introduces a change, if any does. */
+  introducedIn(change: Change): ApiVersion | undefined
 }
 
 function scopeName(scope: Scope): string {
@@ -246,5 +250,7 @@ export function defineVersions(input: VersionSetInput): VersionSet {
       return undefined
     },
     phase: (v, now) => phaseAt(v, now),
+    indexOf: (v) => versions.indexOf(v),
+    introducedIn: (change) => versions.find((v) => v.changes?.includes(change)),
   }
 }

@@ -20,12 +20,17 @@ const json = { 'content-type': 'application/json' }
 describe('calendar example over a real socket', () => {
   let id: number
 
-  test('create with no Cdf-Version -> default 20230101 (deprecated): old field name, Deprecation and Sunset', async () => {
-    const res = await call('/api/v1/assets', { method: 'POST', headers: json, body: JSON.stringify({ name: 'pump' }) })
-    expect(res.status).toBe(201)
+  test('create with no Cdf-Version -> default 20230101 (deprecated): 200, old field names and types, Deprecation and Sunset', async () => {
+    const res = await call('/api/v1/assets', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ name: 'pump', source: 'sap' }),
+    })
+    expect(res.status).toBe(200)
     const body = await read(res)
     id = body.id
-    expect(body).toMatchObject({ name: 'pump' })
+    expect(body).toMatchObject({ name: 'pump', source: null, criticality: 'medium' })
+    expect(typeof body.createdTime).toBe('number')
     expect(body.title).toBeUndefined()
     expect(res.headers.get('cdf-version')).toBe('20230101')
     expect(res.headers.get('deprecation')).toBe('@1793491200')
@@ -38,12 +43,48 @@ describe('calendar example over a real socket', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('cdf-version')).toBe('20230201')
     expect(res.headers.get('deprecation')).toBeNull()
-    expect(await read(res)).toMatchObject({ id, name: 'pump' })
+    const body = await read(res)
+    expect(body).toMatchObject({ id, name: 'pump' })
+    expect('source' in body).toBe(false)
   })
 
-  test('Cdf-Version: 20240601 -> the renamed field title', async () => {
+  test('create at 20230201 -> 201 Created (the status changed in that version)', async () => {
+    const res = await call('/api/v1/assets', {
+      method: 'POST',
+      headers: { ...json, 'Cdf-Version': '20230201' },
+      body: JSON.stringify({ name: 'spare', externalId: 'spare-1' }),
+    })
+    expect(res.status).toBe(201)
+    expect(await call(`/api/v1/assets/${(await read(res)).id}`, { method: 'DELETE' })).toMatchObject({ status: 204 })
+  })
+
+  test('Cdf-Version: 20240601 -> the renamed field title and RFC 3339 times', async () => {
     const res = await call(`/api/v1/assets/${id}`, { headers: { 'Cdf-Version': '20240601' } })
-    expect(await read(res)).toMatchObject({ id, title: 'pump' })
+    const body = await read(res)
+    expect(body).toMatchObject({ id, title: 'pump' })
+    expect(body.createdTime).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+  })
+
+  test("criticality 'critical' set at head -> stable 20230205 sees 'high', beta 20230205-beta sees 'critical'", async () => {
+    const patch = await call(`/api/v1/assets/${id}`, {
+      method: 'PATCH',
+      headers: { ...json, 'Cdf-Version': '20240601' },
+      body: JSON.stringify({ criticality: 'critical' }),
+    })
+    expect(patch.status).toBe(200)
+    const stable = await read(await call(`/api/v1/assets/${id}`, { headers: { 'Cdf-Version': '20230205' } }))
+    const beta = await read(await call(`/api/v1/assets/${id}`, { headers: { 'Cdf-Version': '20230205-beta' } }))
+    expect([stable.criticality, beta.criticality]).toEqual(['high', 'critical'])
+  })
+
+  test("old client sends criticality 'critical' (unknown in its version) -> 422 naming criticality", async () => {
+    const res = await call(`/api/v1/assets/${id}`, {
+      method: 'PATCH',
+      headers: { ...json, 'Cdf-Version': '20230101' },
+      body: JSON.stringify({ criticality: 'critical' }),
+    })
+    expect(res.status).toBe(422)
+    expect((await read(res)).error.fields.map((f: { field: string }) => f.field)).toEqual(['criticality'])
   })
 
   test('Cdf-Version: 20230205-beta -> the beta version 20230203-beta, supported list shows beta', async () => {
@@ -109,17 +150,31 @@ describe('calendar example over a real socket', () => {
       body: JSON.stringify({ name: 'x' }),
     })
     expect(head.status).toBe(422)
-    expect((await read(head)).error.fields).toEqual([{ field: 'title', message: 'is required', reason: 'required' }])
-    const old = await call('/api/v1/assets', { method: 'POST', headers: json, body: '{}' })
-    expect((await read(old)).error.fields[0].field).toBe('name')
+    expect((await read(head)).error.fields).toEqual([
+      { field: 'title', message: "must have required property 'title'", reason: 'required' },
+    ])
+    const old = await call('/api/v1/assets', { method: 'POST', headers: json, body: JSON.stringify({ title: 'x' }) })
+    expect((await read(old)).error.fields).toEqual([
+      { field: 'name', message: "must have required property 'name'", reason: 'required' },
+    ])
   })
 
-  test('list with a page size of 1 -> one item and a cursor that fetches the next page', async () => {
+  test('list with a page size of 1 (size= at 20230101, limit= from 20230201) -> one item and a cursor to the next', async () => {
     await call('/api/v1/assets', { method: 'POST', headers: json, body: JSON.stringify({ name: 'valve' }) })
-    const first = await read(await call('/api/v1/assets?limit=1'))
+    const first = await read(await call('/api/v1/assets?size=1'))
     expect(first.items).toHaveLength(1)
-    const second = await read(await call(`/api/v1/assets?limit=1&cursor=${first.nextCursor}`))
+    const second = await read(await call(`/api/v1/assets?size=1&cursor=${first.nextCursor}`))
     expect(second.items[0].name).toBe('valve')
+    const head = await read(await call('/api/v1/assets?limit=1', { headers: { 'Cdf-Version': '20240601' } }))
+    expect(head.items).toHaveLength(1)
+    expect(head.items[0]).toHaveProperty('title')
+  })
+
+  test('error for an old client -> no suggestion (added in 20230201); for a newer one -> with suggestion', async () => {
+    const old = await read(await call('/api/v1/assets/999999'))
+    const newer = await read(await call('/api/v1/assets/999999', { headers: { 'Cdf-Version': '20230201' } }))
+    expect(old.error.suggestion).toBeUndefined()
+    expect(newer.error.suggestion).toBe('List assets to find an existing id')
   })
 
   test('bad input: unknown asset, non-numeric id, invalid JSON, huge body -> 404, 422, 400, 413 in the envelope', async () => {

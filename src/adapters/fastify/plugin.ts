@@ -3,8 +3,11 @@ import fp from 'fastify-plugin'
 import type { Api, VersionContext } from '../../api/index.ts'
 import { chooseErrorFormat, HttpProblem } from '../../conventions/error/index.ts'
 import { StrataError } from '../../error/index.ts'
+import { checkLedger, type Mount, schemaNamesOf } from '../../migrate/index.ts'
 import { splitUrl } from '../../negotiate/index.ts'
 import { toProblem } from './error-mapping.ts'
+import { installMigrationHooks, isAlias, markAlias, migrateProblem, type RouteRegistry } from './migration-hooks.ts'
+import { createVersionValidators } from './request-validator.ts'
 import { createRouteTable } from './route-table.ts'
 
 declare module 'fastify' {
@@ -13,8 +16,11 @@ declare module 'fastify' {
     strata: VersionContext
   }
   interface FastifyContextConfig {
-    /** Strata settings of one route: the version scope (API group or endpoint) it belongs to. */
-    strata?: { readonly scope?: string }
+    /**
+     * Strata settings of one route: the version scope (API group or endpoint) it belongs to, and
+     * `strict` to reject (not ignore) unknown request fields at older versions.
+     */
+    strata?: { readonly scope?: string; readonly strict?: boolean }
   }
 }
 
@@ -43,13 +49,18 @@ export function sendProblem(
   problem: HttpProblem,
 ): FastifyReply {
   const format = chooseErrorFormat(request.headers.accept, api.errors)
-  const body = format.render(problem, {
+  const migrated = migrateProblem(request, problem, (req) => {
+    const strata = req.strata as VersionContext | null
+    if (strata === null || strata.channel === 'playground') return undefined
+    return api.errorPlan(req.routeOptions.config.strata?.scope, strata.index)
+  })
+  const body = format.render(migrated, {
     path: splitUrl(request.url).path,
     requestId: request.id,
     now: api.clock(),
   })
-  if (problem.headers !== undefined) reply.headers(problem.headers)
-  return reply.code(problem.status).type(format.contentType).send(body)
+  if (migrated.headers !== undefined) reply.headers(migrated.headers)
+  return reply.code(migrated.status).type(format.contentType).send(body)
 }
 
 async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions): Promise<void> {
@@ -57,7 +68,9 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
   const routes = createRouteTable()
   app.decorateRequest('strata', null as unknown as VersionContext)
 
-  app.addHook('onRoute', (route) => {
+  const registry: RouteRegistry = { specs: [], validators: createVersionValidators() }
+  const kMount = Symbol('strata.mount')
+  app.addHook('onRoute', function onRoute(route) {
     routes.add(route.method, route.url)
     const scope = (route.config as { strata?: { scope?: string } } | undefined)?.strata?.scope
     if (scope !== undefined && !api.scopeNames.includes(scope)) {
@@ -65,6 +78,32 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
         'STRATA_ERR_API_UNKNOWN_SCOPE',
         `Route ${route.url} names the version scope '${scope}', which the API does not declare; declare it under \`scopes\` (known: ${api.scopeNames.join(', ') || 'none'}).`,
       )
+    }
+    const config = (route.config ?? {}) as Record<string | symbol, unknown>
+    if (isAlias(route)) {
+      installMigrationHooks(api, route, registry, config[kMount] as Mount)
+      return
+    }
+    const original = { ...route }
+    const aliases = installMigrationHooks(api, route, route.method === 'HEAD' ? { ...registry, specs: [] } : registry)
+    if (route.method === 'HEAD') return
+    // An endpoint renamed in the ledger still answers older versions at its older path.
+    for (const mount of aliases) {
+      this.route({
+        ...original,
+        method: mount.method as typeof route.method,
+        url: mount.path,
+        exposeHeadRoute: false,
+        config: { ...markAlias(config, route.url), [kMount]: mount } as NonNullable<typeof route.config>,
+      })
+    }
+  })
+
+  app.addHook('onReady', async () => {
+    for (const scope of [undefined, ...api.scopeNames]) {
+      const specs = registry.specs.filter((r) => r.scope === scope).map((r) => r.spec)
+      const names = new Set(specs.flatMap((spec) => [...schemaNamesOf(spec)]))
+      checkLedger(api.versionsOf(scope).versions, names, specs)
     }
   })
 
