@@ -24,9 +24,11 @@ export function createVersionValidators(): VersionValidators {
   // Defaults of the client's version apply before migration, as they would have when that version was head.
   const options = { allErrors: true, strict: false, useDefaults: true, removeAdditional: true } as const
   const bodyAjv = new Ajv({ ...options, coerceTypes: false })
+  const strictAjv = new Ajv({ ...options, coerceTypes: false, removeAdditional: false })
   const queryAjv = new Ajv({ ...options, coerceTypes: 'array' })
   return {
-    body: (s, strict) => bodyAjv.compile(assembleSchema(s.root, s.shapeOf, !strict)),
+    // Objects are closed either way: the lenient validator strips unknown fields, the strict one rejects them.
+    body: (s, strict) => (strict ? strictAjv : bodyAjv).compile(assembleSchema(s.root, s.shapeOf, true)),
     query: (s) => queryAjv.compile(assembleSchema(s.root, s.shapeOf, true)),
   }
 }

@@ -1,0 +1,174 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import { afterEach, describe, expect, test } from 'vitest'
+import { z } from 'zod'
+import { defineApi } from '../../api/index.ts'
+import { defineChange, endpoint, schema } from '../../change/index.ts'
+import { fromHeader } from '../../negotiate/index.ts'
+import { defineSchema } from '../../schema/index.ts'
+import { calendarScheme, defineVersions, type VersionInput } from '../../version/index.ts'
+import { strata } from './plugin.ts'
+
+const Pet = defineSchema('Pet', {
+  type: 'object',
+  required: ['name', 'kind'],
+  properties: { id: { type: 'integer' }, name: { type: 'string', maxLength: 10 }, kind: { type: 'string' } },
+})
+const renamePetNickToName = defineChange({
+  name: 'renamePetNickToName',
+  description: 'Pet `nick` is now `name`.',
+  instructions: [schema(Pet).field('name').renamedFrom('nick')],
+})
+const addPetHistory = defineChange({
+  name: 'addPetHistory',
+  description: 'Pets have a history endpoint.',
+  instructions: [endpoint('GET', '/pets/:id/history').added()],
+})
+const movePets = defineChange({
+  name: 'movePetsUnderZoo',
+  description: 'Pets moved under /zoo.',
+  instructions: [endpoint('GET', '/zoo/pets/:id').renamedFrom({ path: '/pets/:id' })],
+})
+const strictNames = defineChange({ name: 'strictNames', description: 'Names are checked strictly.', sideEffect: true })
+
+let app: FastifyInstance
+afterEach(() => app?.close())
+
+async function build(versions: VersionInput[], routes: (app: FastifyInstance) => void) {
+  app = Fastify()
+  await app.register(strata, {
+    api: defineApi({
+      versions: defineVersions({ scheme: calendarScheme(), versions }),
+      negotiation: { sources: [fromHeader('Api-Version')] },
+      clock: () => new Date('2026-01-01'),
+    }),
+  })
+  routes(app)
+  await app.ready()
+  return app
+}
+
+const petRoutes = (a: FastifyInstance) => {
+  a.post('/pets', { schema: { body: Pet.schema, response: { 201: Pet.schema } } }, async (req, reply) =>
+    reply.code(201).send({ id: 1, ...(req.body as object) }),
+  )
+  a.post(
+    '/strict-pets',
+    { schema: { body: Pet.schema }, config: { strata: { strict: true } } },
+    async (req) => req.body,
+  )
+}
+const v = (id: string, changes: VersionInput['changes'] = []) => ({ id, changes })
+
+describe('Fastify plugin with a change ledger', () => {
+  test('old client posts its version of the body -> handler sees head, client gets its own field names back', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [renamePetNickToName])], petRoutes)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/pets',
+      headers: { 'api-version': '2024-01-01' },
+      payload: { nick: 'rex', kind: 'dog' },
+    })
+    expect([res.statusCode, res.json()]).toEqual([201, { id: 1, nick: 'rex', kind: 'dog' }])
+  })
+
+  test('old client body failing validation -> 422 lists every failed field by its version names', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [renamePetNickToName])], petRoutes)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/pets',
+      headers: { 'api-version': '2024-01-01' },
+      payload: { nick: 'far too long a name' },
+    })
+    expect(res.statusCode).toBe(422)
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['kind', 'nick'])
+  })
+
+  test('old client sends a field only head knows (name) -> ignored (MUST IGNORE), its own field still required', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [renamePetNickToName])], petRoutes)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/pets',
+      headers: { 'api-version': '2024-01-01' },
+      payload: { name: 'x', kind: 'cat', extra: 1 },
+    })
+    expect(res.statusCode).toBe(422)
+    expect(res.json().error.fields).toEqual([
+      { field: 'nick', message: "must have required property 'nick'", reason: 'required' },
+    ])
+  })
+
+  test('route opting out of MUST IGNORE (strict) -> unknown field at an old version is a 422', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [renamePetNickToName])], petRoutes)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/strict-pets',
+      headers: { 'api-version': '2024-01-01' },
+      payload: { nick: 'a', kind: 'cat', extra: 1 },
+    })
+    expect([res.statusCode, res.json().error.fields[0].reason]).toEqual([422, 'additionalProperties'])
+  })
+
+  test('endpoint added in 2025 -> 404 at 2024 in the envelope, 200 at 2025', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [addPetHistory])], (a) =>
+      a.get('/pets/:id/history', async () => ({ events: [] })),
+    )
+    const old = await app.inject({ url: '/pets/1/history', headers: { 'api-version': '2024-01-01' } })
+    expect([old.statusCode, old.json().error.code]).toEqual([404, 'NOT_FOUND'])
+    expect((await app.inject({ url: '/pets/1/history', headers: { 'api-version': '2025-01-01' } })).statusCode).toBe(
+      200,
+    )
+  })
+
+  test('endpoint moved in 2025 -> old path answers 2024 clients only, new path 2025 clients only', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [movePets])], (a) =>
+      a.get('/zoo/pets/:id', async (req) => ({ id: (req.params as { id: string }).id })),
+    )
+    const ask = (url: string, version: string) => app.inject({ url, headers: { 'api-version': version } })
+    expect((await ask('/pets/7', '2024-01-01')).json()).toEqual({ id: '7' })
+    expect((await ask('/pets/7', '2025-01-01')).statusCode).toBe(404)
+    expect((await ask('/zoo/pets/7', '2024-01-01')).statusCode).toBe(404)
+    expect((await ask('/zoo/pets/7', '2025-01-01')).json()).toEqual({ id: '7' })
+  })
+
+  test('side-effect change: handler asks has(change) -> false before its version, true from it', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [strictNames])], (a) =>
+      a.get('/x', async (req) => ({ strict: req.strata.has(strictNames) })),
+    )
+    expect((await app.inject({ url: '/x', headers: { 'api-version': '2024-06-01' } })).json()).toEqual({
+      strict: false,
+    })
+    expect((await app.inject({ url: '/x', headers: { 'api-version': '2025-06-01' } })).json()).toEqual({ strict: true })
+  })
+
+  test('ledger names a schema no route uses -> start-up fails with STRATA_ERR_CHANGE_UNKNOWN_SCHEMA', async () => {
+    const ghost = defineChange({ name: 'ghost', description: 'g', instructions: [schema('Ghost').field('a').added()] })
+    await expect(build([v('2024-01-01'), v('2025-01-01', [ghost])], petRoutes)).rejects.toThrow(
+      /names the schema 'Ghost'/,
+    )
+  })
+
+  test('head schema written in zod 4 -> old clients migrated the same way', async () => {
+    const Owner = defineSchema('Owner', z.object({ id: z.number().int(), fullName: z.string() }))
+    const rename = defineChange({
+      name: 'ownerFullName',
+      description: 'd',
+      instructions: [schema(Owner).field('fullName').renamedFrom('name')],
+    })
+    await build([v('2024-01-01'), v('2025-01-01', [rename])], (a) =>
+      a.get('/owners/1', { schema: { response: { 200: Owner.schema } } }, async () => ({ id: 1, fullName: 'Ada' })),
+    )
+    expect((await app.inject({ url: '/owners/1', headers: { 'api-version': '2024-01-01' } })).json()).toEqual({
+      id: 1,
+      name: 'Ada',
+    })
+    expect((await app.inject({ url: '/owners/1', headers: { 'api-version': '2025-01-01' } })).json()).toEqual({
+      id: 1,
+      fullName: 'Ada',
+    })
+  })
+})
