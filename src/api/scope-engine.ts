@@ -4,6 +4,8 @@ import { createNegotiator, type NegotiationOptions, type RequestView } from '../
 import { type ApiVersion, nextTransition, type Phase, type VersionSet } from '../version/index.ts'
 import { createVersionContext, type VersionContext } from './version-context.ts'
 
+const ADMISSION_CACHE_LIMIT = 1024
+
 /** Names of the informational response headers; `false` turns one off. */
 export interface ResponseHeaderOptions {
   /** The version actually used. Default `X-API-Version-Used`. */
@@ -57,11 +59,26 @@ export function createScopeEngine(
   const label = (v: ApiVersion): string => (v.channel === 'beta' ? `${v.id}${suffix}` : v.id)
 
   let validUntil = Number.NEGATIVE_INFINITY
+  // Admissions depend only on what the winning source read (and time), so they are cached per reading
+  // until the next lifecycle date; early-access versions depend on the principal and are never cached.
+  const admissions = new Map<string, Admission>()
+  const playground = negotiation.playground ?? []
+  const sources = negotiation.sources
+  const keyOf = (request: RequestView): string | undefined => {
+    if (playground.length > 0 && playground.some((p) => request.path.startsWith(p))) return 'playground'
+    for (let i = 0; i < sources.length; i++) {
+      const reading = sources[i]!.read(request)
+      if (reading === undefined) continue
+      return typeof reading === 'string' ? `${i}\u0000${reading}` : undefined
+    }
+    return 'default'
+  }
   let base: Record<string, string> = {}
   let betaBase: Record<string, string> = {}
   const perVersion = new Map<string, Record<string, string>>()
   const refresh = (now: Date): void => {
     perVersion.clear()
+    admissions.clear()
     const next = versions.versions
       .map((v) => nextTransition(v, now)?.getTime() ?? Number.POSITIVE_INFINITY)
       .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY)
@@ -91,23 +108,32 @@ export function createScopeEngine(
     versions,
     admit(request, now) {
       if (now.getTime() >= validUntil) refresh(now)
-      const result = negotiate(request, now)
-      if (!('version' in result)) return { ok: false, problem: result, headers: base }
-      const { version, channel } = result
-      const phase = versions.phase(version, now) as Phase
-      const refusal =
-        channel === 'playground' ? undefined : gateVersion(versions, version, phase, request.principal, gate, now)
-      if (refusal !== undefined) return { ok: false, problem: refusal, headers: base }
-      let headers = headersFor(version, channel, phase, now)
-      if (explainName !== false) headers = { ...headers, [explainName]: result.reason }
-      const context = createVersionContext(
-        versions,
-        version,
-        channel === 'playground' ? 'playground' : label(version),
-        channel,
-        result.reason,
-      )
-      return { ok: true, context, headers }
+      const key = keyOf(request)
+      const cached = key === undefined ? undefined : admissions.get(key)
+      if (cached !== undefined) return cached
+      const { admission, cacheable } = _admit(request, now)
+      if (key !== undefined && cacheable) {
+        if (admissions.size >= ADMISSION_CACHE_LIMIT) admissions.clear()
+        admissions.set(key, admission)
+      }
+      return admission
     },
+  }
+
+  function _admit(request: RequestView, now: Date): { admission: Admission; cacheable: boolean } {
+    const result = negotiate(request, now)
+    if (!('version' in result)) return { admission: { ok: false, problem: result, headers: base }, cacheable: true }
+    const { version, channel } = result
+    const phase = versions.phase(version, now) as Phase
+    // Early access depends on who asks, so its outcome is never shared between requests.
+    const cacheable = phase !== 'early-access'
+    const refusal =
+      channel === 'playground' ? undefined : gateVersion(versions, version, phase, request.principal, gate, now)
+    if (refusal !== undefined) return { admission: { ok: false, problem: refusal, headers: base }, cacheable }
+    let headers = headersFor(version, channel, phase, now)
+    if (explainName !== false) headers = { ...headers, [explainName]: result.reason }
+    const label_ = channel === 'playground' ? 'playground' : label(version)
+    const context = createVersionContext(versions, version, label_, channel, result.reason)
+    return { admission: { ok: true, context, headers }, cacheable }
   }
 }

@@ -197,10 +197,16 @@ export function planRoute(spec: RouteSpec, versions: readonly ApiVersion[]): Rou
         if (c) converters.set(status, c)
       }
       if (converters.size > 0) {
+        const byStatus = new Map<number, Converter | undefined>()
+        const pick = (status: number): Converter | undefined => {
+          const text = String(status)
+          const c = converters.get(text) ?? converters.get(`${text[0]}xx`) ?? converters.get('default')
+          byStatus.set(status, c)
+          return c
+        }
         downParts.push((p) => {
-          const c =
-            converters.get(String(p.status)) ?? converters.get(`${String(p.status)[0]}xx`) ?? converters.get('default')
-          if (c) p.body = c(p.body)
+          const c = byStatus.has(p.status) ? byStatus.get(p.status) : pick(p.status)
+          if (c !== undefined) p.body = c(p.body)
         })
       }
       for (const s of statuses.filter((x) => x.index <= from && x.index > to)) {

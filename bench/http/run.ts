@@ -1,0 +1,194 @@
+// HTTP throughput of Strata against bare Fastify, alternating in one run: the server is pinned to
+// core 0 and wrk to core 1. Prints requests/s per route and version and the ratio strata/bare.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
+const here = new URL('.', import.meta.url).pathname
+
+try {
+  execFileSync('wrk', ['--version'], { stdio: 'ignore' })
+} catch (err) {
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    console.error('wrk is not installed: run `apt-get install -y wrk` (Debian) and try again')
+    process.exit(2)
+  }
+}
+
+interface Case {
+  app: 'calendar' | 'synthetic'
+  label: string
+  method: 'GET' | 'POST'
+  path: string
+  body?: string
+  /** What bare Fastify gets instead: the head body (it knows no other version). */
+  bareBody?: string
+  headers: Record<string, string>
+}
+
+const calendarBody = JSON.stringify({ title: 'bench', description: 'x', metadata: { a: 'b' } })
+const calendarOldBody = JSON.stringify({ name: 'bench', description: 'x', metadata: { a: 'b' } })
+const itemBody = JSON.stringify({
+  id: 1,
+  f0: 'x',
+  status: 'a',
+  size: 1,
+  owner: 'o',
+  created: 'c',
+  updated: 'u',
+  note: 'n',
+})
+const itemOldBody = JSON.stringify({
+  id: 1,
+  f10: 'x',
+  status: 'a',
+  size: 1,
+  owner: 'o',
+  created: 'c',
+  updated: 'u',
+  note: 'n',
+})
+const cases: Case[] = [
+  {
+    app: 'calendar',
+    label: 'calendar GET /assets/:id, head',
+    method: 'GET',
+    path: '/api/v1/assets/7',
+    headers: { 'Cdf-Version': '20240601' },
+  },
+  {
+    app: 'calendar',
+    label: 'calendar GET /assets/:id, oldest (20230101)',
+    method: 'GET',
+    path: '/api/v1/assets/7',
+    headers: {},
+  },
+  {
+    app: 'calendar',
+    label: 'calendar POST /assets, head',
+    method: 'POST',
+    path: '/api/v1/assets',
+    body: calendarBody,
+    headers: { 'Cdf-Version': '20240601' },
+  },
+  {
+    app: 'calendar',
+    label: 'calendar POST /assets, oldest (20230101)',
+    method: 'POST',
+    path: '/api/v1/assets',
+    body: calendarOldBody,
+    bareBody: calendarBody,
+    headers: {},
+  },
+  { app: 'synthetic', label: 'synthetic GET one object, head', method: 'GET', path: '/items/1', headers: {} },
+  {
+    app: 'synthetic',
+    label: 'synthetic GET one object, 10 changes back',
+    method: 'GET',
+    path: '/items/1',
+    headers: { 'Api-Version': '2000-01-01' },
+  },
+  { app: 'synthetic', label: 'synthetic GET 1,000-item list, head', method: 'GET', path: '/items', headers: {} },
+  {
+    app: 'synthetic',
+    label: 'synthetic GET 1,000-item list, 10 changes back',
+    method: 'GET',
+    path: '/items',
+    headers: { 'Api-Version': '2000-01-01' },
+  },
+  {
+    app: 'synthetic',
+    label: 'synthetic POST one object, head',
+    method: 'POST',
+    path: '/items',
+    body: itemBody,
+    headers: {},
+  },
+  {
+    app: 'synthetic',
+    label: 'synthetic POST one object, 10 changes back',
+    method: 'POST',
+    path: '/items',
+    body: itemOldBody,
+    bareBody: itemBody,
+    headers: { 'Api-Version': '2000-01-01' },
+  },
+]
+
+async function start(app: string, variant: string): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(
+    'taskset',
+    [
+      '-c',
+      '0',
+      process.execPath,
+      '--conditions=strata-source',
+      '--import',
+      'tsx',
+      join(here, 'server.ts'),
+      app,
+      variant,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      const m = /listening on (\d+)/.exec(d.toString())
+      if (m) resolve(Number(m[1]))
+    })
+    child.on('exit', (code) => reject(new Error(`${app}/${variant} server exited with ${code}`)))
+  })
+  return { port, child }
+}
+
+function wrk(port: number, c: Case, variant: 'bare' | 'strata'): number {
+  const body = variant === 'bare' ? (c.bareBody ?? c.body) : c.body
+  const script = join(tmpdir(), `strata-wrk-${process.pid}.lua`)
+  const headers = { ...c.headers, ...(body ? { 'Content-Type': 'application/json' } : {}) }
+  writeFileSync(
+    script,
+    `wrk.method = "${c.method}"\n${body ? `wrk.body = ${JSON.stringify(body)}\n` : ''}${Object.entries(headers)
+      .map(([k, v]) => `wrk.headers["${k}"] = "${v}"`)
+      .join('\n')}\n`,
+  )
+  const out = execFileSync('taskset', [
+    '-c',
+    '1',
+    'wrk',
+    '-t1',
+    '-c32',
+    `-d${seconds}s`,
+    '-s',
+    script,
+    `http://127.0.0.1:${port}${c.path}`,
+  ]).toString()
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out)
+  if (non2xx) throw new Error(`${c.label}: ${non2xx[1]} non-2xx responses\n${out}`)
+  return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const results: { label: string; bare: number; strata: number }[] = []
+for (const app of ['calendar', 'synthetic'] as const) {
+  const servers = { bare: await start(app, 'bare'), strata: await start(app, 'strata') }
+  for (const c of cases.filter((x) => x.app === app)) {
+    const runs = { bare: [] as number[], strata: [] as number[] }
+    for (let r = 0; r < rounds; r++) {
+      // Alternate the order each round so drift (heat, the other core) does not favour one side.
+      const order = r % 2 === 0 ? (['bare', 'strata'] as const) : (['strata', 'bare'] as const)
+      for (const v of order) runs[v].push(wrk(servers[v].port, c, v))
+    }
+    results.push({ label: c.label, bare: median(runs.bare), strata: median(runs.strata) })
+    const last = results.at(-1)!
+    console.log(
+      `${last.label.padEnd(48)} bare ${last.bare.toFixed(0).padStart(7)} req/s  strata ${last.strata.toFixed(0).padStart(7)} req/s  ratio ${(last.strata / last.bare).toFixed(3)}`,
+    )
+  }
+  for (const s of Object.values(servers)) s.child.kill('SIGTERM')
+}
+console.log(
+  `\n${rounds} alternating rounds of ${seconds} s per case, wrk -t1 -c32 on core 1, server on core 0, node ${process.version}`,
+)
