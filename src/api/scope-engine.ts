@@ -65,13 +65,15 @@ export function createScopeEngine(
   const playground = negotiation.playground ?? []
   const sources = negotiation.sources
   const keyOf = (request: RequestView): string | undefined => {
-    if (playground.length > 0 && playground.some((p) => request.path.startsWith(p))) return 'playground'
+    if (playground.length > 0 && playground.some((p) => request.path.startsWith(p))) return '\u0000playground'
     for (let i = 0; i < sources.length; i++) {
       const reading = sources[i]!.read(request)
       if (reading === undefined) continue
-      return typeof reading === 'string' ? `${i}\u0000${reading}` : undefined
+      if (typeof reading !== 'string') return undefined
+      // The first source's readings are the common case: keyed as they are, without building a string.
+      return i === 0 ? reading : `\u0000${i}\u0000${reading}`
     }
-    return 'default'
+    return '\u0000default'
   }
   let base: Record<string, string> = {}
   let betaBase: Record<string, string> = {}

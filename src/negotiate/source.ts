@@ -36,6 +36,7 @@ export function fromHeader(name: string): VersionSource {
     read(request) {
       const raw = request.headers[key]
       if (raw === undefined) return undefined
+      if (typeof raw === 'string' && !raw.includes(',')) return raw.trim()
       const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split(','))
       return values.length === 1 ? values[0]!.trim() : _single(values)
     },
