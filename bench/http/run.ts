@@ -51,71 +51,49 @@ const itemOldBody = JSON.stringify({
   updated: 'u',
   note: 'n',
 })
+/** The same route at head and at an older version; bare Fastify always gets the head request. */
+function pair(
+  app: Case['app'],
+  route: string,
+  method: Case['method'],
+  path: string,
+  old: { label: string; headers: Record<string, string>; body?: string },
+  head: { headers: Record<string, string>; body?: string },
+): Case[] {
+  const at = (label: string, r: { headers: Record<string, string>; body?: string }): Case => ({
+    app,
+    label: `${app} ${route}, ${label}`,
+    method,
+    path,
+    headers: r.headers,
+    ...(r.body !== undefined ? { body: r.body } : {}),
+    ...(head.body !== undefined ? { bareBody: head.body } : {}),
+  })
+  return [at('head', head), at(old.label, old)]
+}
+
+const oldest = { label: 'oldest (20230101)', headers: {} }
+const tenBack = { label: '10 changes back', headers: { 'Api-Version': '2000-01-01' } }
 const cases: Case[] = [
-  {
-    app: 'calendar',
-    label: 'calendar GET /assets/:id, head',
-    method: 'GET',
-    path: '/api/v1/assets/7',
-    headers: { 'Cdf-Version': '20240601' },
-  },
-  {
-    app: 'calendar',
-    label: 'calendar GET /assets/:id, oldest (20230101)',
-    method: 'GET',
-    path: '/api/v1/assets/7',
-    headers: {},
-  },
-  {
-    app: 'calendar',
-    label: 'calendar POST /assets, head',
-    method: 'POST',
-    path: '/api/v1/assets',
-    body: calendarBody,
-    headers: { 'Cdf-Version': '20240601' },
-  },
-  {
-    app: 'calendar',
-    label: 'calendar POST /assets, oldest (20230101)',
-    method: 'POST',
-    path: '/api/v1/assets',
-    body: calendarOldBody,
-    bareBody: calendarBody,
-    headers: {},
-  },
-  { app: 'synthetic', label: 'synthetic GET one object, head', method: 'GET', path: '/items/1', headers: {} },
-  {
-    app: 'synthetic',
-    label: 'synthetic GET one object, 10 changes back',
-    method: 'GET',
-    path: '/items/1',
-    headers: { 'Api-Version': '2000-01-01' },
-  },
-  { app: 'synthetic', label: 'synthetic GET 1,000-item list, head', method: 'GET', path: '/items', headers: {} },
-  {
-    app: 'synthetic',
-    label: 'synthetic GET 1,000-item list, 10 changes back',
-    method: 'GET',
-    path: '/items',
-    headers: { 'Api-Version': '2000-01-01' },
-  },
-  {
-    app: 'synthetic',
-    label: 'synthetic POST one object, head',
-    method: 'POST',
-    path: '/items',
-    body: itemBody,
-    headers: {},
-  },
-  {
-    app: 'synthetic',
-    label: 'synthetic POST one object, 10 changes back',
-    method: 'POST',
-    path: '/items',
-    body: itemOldBody,
-    bareBody: itemBody,
-    headers: { 'Api-Version': '2000-01-01' },
-  },
+  ...pair('calendar', 'GET /assets/:id', 'GET', '/api/v1/assets/7', oldest, { headers: { 'Cdf-Version': '20240601' } }),
+  ...pair(
+    'calendar',
+    'POST /assets',
+    'POST',
+    '/api/v1/assets',
+    { ...oldest, body: calendarOldBody },
+    { headers: { 'Cdf-Version': '20240601' }, body: calendarBody },
+  ),
+  ...pair('synthetic', 'GET one object', 'GET', '/items/1', tenBack, { headers: {} }),
+  ...pair('synthetic', 'GET 1,000-item list', 'GET', '/items', tenBack, { headers: {} }),
+  ...pair(
+    'synthetic',
+    'POST one object',
+    'POST',
+    '/items',
+    { ...tenBack, body: itemOldBody },
+    { headers: {}, body: itemBody },
+  ),
 ]
 
 async function start(app: string, variant: string): Promise<{ port: number; child: ChildProcess }> {
