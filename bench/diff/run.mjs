@@ -53,7 +53,8 @@ function run(tool, a, b) {
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
   const exit = /Exit status: (\d+)/.exec(r.stderr)?.[1] ?? String(r.status)
-  if (exit === '137' || seconds >= timeoutMs / 1000 - 0.5) return { tool, seconds, rssMb: Number.NaN, findings: '-', status: `timeout ${timeoutMs / 1000}s` }
+  if (exit === '137' || seconds >= timeoutMs / 1000 - 0.5)
+    return { tool, seconds, rssMb: Number.NaN, findings: '-', status: `timeout ${timeoutMs / 1000}s` }
   const crashed = !['0', '1'].includes(exit) && tool !== 'openapi-diff'
   const tail = r.stderr
     .split('\n')
