@@ -2,8 +2,14 @@
 export * from './api/index.ts'
 /** The change ledger: breaking changes as typed instructions. */
 export * from './change/index.ts'
+/** Platform conventions: API keys and JWTs, CRNs, the object model, pagination, rate limits. */
+export * from './conventions/auth/index.ts'
+export * from './conventions/crn/index.ts'
 /** HTTP-facing errors and their formats. */
 export * from './conventions/error/index.ts'
+export * from './conventions/object-model/index.ts'
+export * from './conventions/pagination/index.ts'
+export * from './conventions/rate-limit/index.ts'
 /** Programmer and configuration errors. */
 export * from './error/index.ts'
 /** Deprecation and sunset headers; lifecycle gating. */

@@ -27,6 +27,7 @@ export const strataErrorCodes = {
   STRATA_ERR_CHANGE_DUPLICATE: 'The same change (or change name) appears twice in the ledger.',
   STRATA_ERR_CHANGE_NOT_IN_LEDGER: 'A handler asks about a change that no version introduces.',
   STRATA_ERR_CHANGE_INVALID_ENUM: 'An enum instruction does not fit the field it names.',
+  STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
 } as const
 
 /** A stable identifier of one kind of programmer or configuration error. */

@@ -1,5 +1,9 @@
 /** The Fastify plugin and error rendering. */
 
+/** Platform conventions: HTTPS only, authentication, rate limits; register before `strata`. */
+export { type AuthHookOptions, type AuthHooks, createAuthHooks } from './auth-hook.ts'
+export { type ConventionsOptions, conventions } from './conventions.ts'
 /** Mapping thrown errors to HTTP problems. */
 export { toProblem } from './error-mapping.ts'
 export { type StrataFastifyOptions, sendProblem, strata } from './plugin.ts'
+export { createRateLimitHook, type RateLimitHookOptions } from './rate-limit-hook.ts'

@@ -1,0 +1,65 @@
+import type { RatePolicy } from 'strata'
+
+/** The example's settings, all from environment variables with low, demo-friendly defaults. */
+export interface ControlPlaneConfig {
+  readonly databaseUrl: string | undefined
+  readonly bootstrapKey: string | undefined
+  readonly principalLimit: RatePolicy
+  readonly organizationLimit: RatePolicy
+  readonly ipLimit: RatePolicy
+  readonly concurrency: number
+  readonly requireHttps: boolean
+  readonly trustProxy: boolean
+  readonly publicUrl: string | undefined
+  readonly provisionSeconds: number
+  readonly earlyAccessGrants: ReadonlySet<string>
+  readonly earlyAccessDeny: 403 | 404
+  readonly pageTokenTtlSeconds: number
+}
+
+function _policy(name: string, env: NodeJS.ProcessEnv, fallback: string): RatePolicy {
+  const text = env[name] || fallback
+  const match = /^(\d+)\/(\d+)s?$/.exec(text.trim())
+  if (match === null) throw new Error(`${name} must be <requests>/<seconds>, e.g. ${fallback}; got '${text}'.`)
+  return { limit: Number(match[1]), windowSeconds: Number(match[2]) }
+}
+
+function _int(name: string, env: NodeJS.ProcessEnv, fallback: number, min: number): number {
+  const text = env[name]
+  if (text === undefined || text === '') return fallback
+  const value = Number(text)
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new Error(`${name} must be an integer >= ${min}; got '${text}'.`)
+  return value
+}
+
+/**
+ * Reads the configuration; a malformed variable fails start-up with a sentence naming it.
+ *
+ * @example
+ * readConfig({ RATE_LIMIT_PRINCIPAL: '5/10' }).principalLimit // { limit: 5, windowSeconds: 10 }
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneConfig {
+  const deny = env.EARLY_ACCESS_DENY || '404'
+  if (deny !== '403' && deny !== '404') throw new Error(`EARLY_ACCESS_DENY must be 403 or 404; got '${deny}'.`)
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    bootstrapKey: env.BOOTSTRAP_API_KEY || undefined,
+    principalLimit: _policy('RATE_LIMIT_PRINCIPAL', env, '50/10'),
+    organizationLimit: _policy('RATE_LIMIT_ORGANIZATION', env, '200/10'),
+    ipLimit: _policy('RATE_LIMIT_IP', env, '20/10'),
+    concurrency: _int('RATE_LIMIT_CONCURRENCY', env, 10, 1),
+    requireHttps: env.REQUIRE_HTTPS === '1',
+    trustProxy: env.TRUST_PROXY === '1',
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    provisionSeconds: _int('CLUSTER_PROVISIONING_SECONDS', env, 10, 0),
+    earlyAccessGrants: new Set(
+      (env.EARLY_ACCESS_GRANTS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+    earlyAccessDeny: deny === '403' ? 403 : 404,
+    pageTokenTtlSeconds: _int('PAGE_TOKEN_TTL_SECONDS', env, 86_400, 1),
+  }
+}

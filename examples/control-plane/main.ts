@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { Redis } from 'ioredis'
+import { type ApiKeyStore, createAuthenticator, createPageTokenCodec, redisRateLimitStore } from 'strata'
+import { conventions, strata } from 'strata/fastify'
+import { defineControlPlaneApi } from './api.ts'
+import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
+import { readConfig } from './config.ts'
+import { type Db, openDatabase, setting } from './db.ts'
+import { cmkRoutes } from './routes/cmk.ts'
+import type { RouteEnv } from './routes/env.ts'
+import { iamRoutes } from './routes/iam.ts'
+import { networkingRoutes } from './routes/networking.ts'
+import { orgRoutes } from './routes/org.ts'
+
+/** API keys read from the database; a key acts as its service account, in its organization. */
+function databaseKeyStore(db: Db): ApiKeyStore {
+  return {
+    async findKey(id) {
+      const row = await db
+        .selectFrom('api_keys')
+        .innerJoin('service_accounts', 'service_accounts.id', 'api_keys.owner_id')
+        .select(['api_keys.id', 'api_keys.secret_hash', 'api_keys.owner_id', 'service_accounts.org_id'])
+        .where('api_keys.id', '=', id)
+        .executeTakeFirst()
+      if (row === undefined) return undefined
+      return {
+        id: row.id,
+        secretHash: row.secret_hash,
+        owner: { id: row.owner_id, kind: 'service-account', organizationId: row.org_id },
+      }
+    },
+  }
+}
+
+const secret = () => randomBytes(32).toString('base64url')
+
+/**
+ * The control-plane API (the Confluent program) on Fastify: API groups org/v2, iam/v2, cmk/v2 (and
+ * the deprecated cmk/v1), networking/v1 in early access; SQLite in `dataDir`, or PostgreSQL when
+ * `DATABASE_URL` is set. On first start it prints `API key: <id>:<secret>` once.
+ */
+export async function createServer(options: {
+  dataDir: string
+  clock?: () => Date
+  logger?: boolean
+}): Promise<FastifyInstance> {
+  const config = readConfig()
+  const key = config.bootstrapKey === undefined ? undefined : parseBootstrapKey(config.bootstrapKey)
+  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: config.databaseUrl })
+  const pepper = process.env.API_KEY_PEPPER || (await setting(db, 'api_key_pepper', secret))
+  const pageSecret = process.env.PAGE_TOKEN_SECRET || (await setting(db, 'page_token_secret', secret))
+  const now = () => new Date()
+  const created = await bootstrap(db, { pepper, now: now(), key })
+  if (created?.secret !== undefined) process.stdout.write(`API key: ${created.id}:${created.secret}\n`)
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { allErrors: true } },
+  })
+  const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { lazyConnect: false }) : undefined
+  app.addHook('onClose', async () => {
+    redis?.disconnect()
+    await db.destroy()
+  })
+
+  await app.register(conventions, {
+    ...(config.requireHttps ? { requireHttps: { trustProxy: config.trustProxy } } : {}),
+    auth: {
+      authenticator: createAuthenticator({ apiKeys: { store: databaseKeyStore(db), pepper }, realm: 'control-plane' }),
+    },
+    rateLimit: {
+      ...(redis !== undefined ? { store: redisRateLimitStore(redis) } : {}),
+      principal: config.principalLimit,
+      organization: config.organizationLimit,
+      ip: config.ipLimit,
+      concurrency: { limit: config.concurrency },
+      keyPrefix: 'control-plane',
+    },
+  })
+  const api = defineControlPlaneApi({ grants: config.earlyAccessGrants, deny: config.earlyAccessDeny }, options.clock)
+  await app.register(strata, { api, principal: (req) => req.principal })
+
+  const env: RouteEnv = {
+    db,
+    tokens: createPageTokenCodec({ secret: pageSecret, ttlSeconds: config.pageTokenTtlSeconds }),
+    baseUrl: (req) => config.publicUrl ?? `${req.protocol}://${req.host}`,
+    now,
+    provisionMs: config.provisionSeconds * 1000,
+    pepper,
+  }
+  await app.register(orgRoutes(env))
+  await app.register(iamRoutes(env))
+  await app.register(cmkRoutes(env))
+  await app.register(networkingRoutes(env))
+  return app
+}
