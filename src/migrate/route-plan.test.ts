@@ -381,3 +381,33 @@ describe('ledger validation at definition', () => {
     )
   })
 })
+
+describe('shapes of older versions', () => {
+  test('enum spelt as enum plus anyOf of consts (TypeBox, zod) -> the older shape drops the added value from both', () => {
+    const Level = defineSchema('Level', {
+      type: 'object',
+      properties: {
+        level: {
+          enum: ['low', 'high', 'critical'],
+          anyOf: [{ const: 'low' }, { const: 'high' }, { const: 'critical' }],
+        },
+      },
+    })
+    const v = versionsWith([
+      [
+        defineChange({
+          name: 'critical',
+          description: 'c',
+          instructions: [schema(Level).field('level').enumValueAdded('critical', { fallback: 'high' })],
+        }),
+      ],
+    ])
+    const older = planRoute({ method: 'GET', path: '/level', responses: { 200: Level.schema } }, v).responseSchema(
+      '200',
+      0,
+    )
+    expect(older?.shapeOf('Level')?.properties).toEqual({
+      level: { enum: ['low', 'high'], anyOf: [{ const: 'low' }, { const: 'high' }] },
+    })
+  })
+})

@@ -120,6 +120,28 @@ function _descend(shape: JsonSchema, down: _MutableMap, up: _MutableMap, path: s
   return { shape: s, down: d, up: u, field: segments.at(-1)! }
 }
 
+// Schemas built with TypeBox or zod spell an enum twice: `enum` and an `anyOf` of `const`s.
+const _consts = (schema: JsonSchema): JsonSchema[] | undefined => {
+  const list = schema.anyOf ?? schema.oneOf
+  return Array.isArray(list) && list.every((s) => typeof s === 'object' && s !== null && 'const' in s)
+    ? (list as JsonSchema[])
+    : undefined
+}
+const _key = (schema: JsonSchema): 'anyOf' | 'oneOf' => (schema.anyOf !== undefined ? 'anyOf' : 'oneOf')
+
+function _withoutConst(schema: JsonSchema, value: unknown): JsonSchema {
+  const list = _consts(schema)
+  return list === undefined ? schema : { ...schema, [_key(schema)]: list.filter((s) => s.const !== value) }
+}
+
+function _withConst(schema: JsonSchema, value: unknown): JsonSchema {
+  const list = _consts(schema)
+  const type = list?.[0]?.type
+  return list === undefined
+    ? schema
+    : { ...schema, [_key(schema)]: [...list, { ...(type !== undefined ? { type } : {}), const: value }] }
+}
+
 /**
  * Applies the field instructions and custom migrations that one version introduces to one
  * schema: returns the shape of the version before, and the maps between the two.
@@ -266,7 +288,10 @@ export function stepSchema(
               `the enum has no value ${JSON.stringify(instruction.value)}`,
               'add the value to the head enum',
             )
-          props[c.field] = { ...props[c.field], enum: values.filter((v) => v !== instruction.value) }
+          props[c.field] = _withoutConst(
+            { ...props[c.field], enum: values.filter((v) => v !== instruction.value) },
+            instruction.value,
+          )
           const { value, fallback } = instruction
           const d = c.down.props.get(c.field)!
           c.down.props.set(c.field, {
@@ -281,7 +306,7 @@ export function stepSchema(
               `the enum still has the value ${JSON.stringify(instruction.value)}`,
               'remove the value from the head enum',
             )
-          props[c.field] = { ...props[c.field], enum: [...values, instruction.value] }
+          props[c.field] = _withConst({ ...props[c.field], enum: [...values, instruction.value] }, instruction.value)
           const { value, mapTo } = instruction
           const u = c.up.props.get(c.field)!
           c.up.props.set(c.field, { ...u, conv: [{ kind: 'fn', fn: (v) => (v === value ? mapTo : v) }, ...u.conv] })
