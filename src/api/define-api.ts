@@ -1,9 +1,11 @@
 import type { ProblemParts } from '../change/index.ts'
 import { type ErrorFormat, envelopeFormat } from '../conventions/error/index.ts'
 import { StrataError } from '../error/index.ts'
+import { defineLegacyPaths, type LegacyPathInput } from '../lifecycle/index.ts'
 import { errorPlans } from '../migrate/index.ts'
 import type { NegotiationOptions, RequestView } from '../negotiate/index.ts'
 import type { VersionSet } from '../version/index.ts'
+import { admitLegacy } from './legacy-admission.ts'
 import { type Admission, createScopeEngine, type LifecycleOptions, type ResponseHeaderOptions } from './scope-engine.ts'
 
 /** One version scope besides the API-wide one: an API group or an endpoint with its own versions. */
@@ -21,6 +23,11 @@ export interface ApiOptions {
   readonly scopes?: Readonly<Record<string, ScopeOptions>>
   readonly headers?: ResponseHeaderOptions
   readonly lifecycle?: LifecycleOptions
+  /**
+   * Older path forms that still reach the current routes, with their own deprecation and sunset
+   * dates (e.g. IP Fabric's `/api/v7.5/...`); their headers follow `lifecycle`'s formats.
+   */
+  readonly legacyPaths?: readonly LegacyPathInput[]
   /** How errors are rendered; default the Confluent-style envelope. */
   readonly errors?: ErrorFormat
   /** Injected so tests can travel in time; default the system clock. */
@@ -36,10 +43,19 @@ export interface Api {
   readonly scopeNames: readonly string[]
   /** The version list of a scope (the API-wide one when `scope` is absent). */
   versionsOf(scope?: string): VersionSet
+  /** The negotiation settings of a scope (sources, default, beta, playground), for contracts and docs. */
+  negotiationOf(scope?: string): Omit<NegotiationOptions, 'versions'>
   /** The error migrations shared by every endpoint of a scope, for a version index. */
   errorPlan(scope: string | undefined, index: number): ((problem: ProblemParts) => void) | undefined
-  /** Negotiates and gates one request in a scope (the API-wide scope when `scope` is absent). */
+  /**
+   * Negotiates and gates one request in a scope (the API-wide scope when `scope` is absent); a
+   * request whose `originalPath` is a legacy form also gets that form's headers, or its 410.
+   */
   admit(request: RequestView, scope?: string): Admission
+  /** Whether the API declares legacy path forms that adapters must rewrite before routing. */
+  readonly hasLegacyPaths: boolean
+  /** The current form of a request URL: legacy path forms rewritten, anything else unchanged. */
+  rewriteUrl(url: string): string
 }
 
 /**
@@ -56,6 +72,10 @@ export function defineApi(options: ApiOptions): Api {
   const clock = options.clock ?? (() => new Date())
   const headerOptions = options.headers ?? {}
   const lifecycle = options.lifecycle ?? {}
+  const legacy =
+    options.legacyPaths !== undefined && options.legacyPaths.length > 0
+      ? defineLegacyPaths(options.legacyPaths, lifecycle)
+      : undefined
   const main = createScopeEngine({ ...options.negotiation, versions: options.versions }, headerOptions, lifecycle)
   const engines = new Map(
     Object.entries(options.scopes ?? {}).map(([name, scope]) => [
@@ -86,6 +106,12 @@ export function defineApi(options: ApiOptions): Api {
     headerOptions,
     scopeNames,
     versionsOf: (scope) => engineOf(scope).versions,
+    negotiationOf(scope) {
+      engineOf(scope) // an unknown scope throws as everywhere else
+      return scope === undefined
+        ? options.negotiation
+        : { ...options.negotiation, ...options.scopes?.[scope]?.negotiation }
+    },
     errorPlan(scope, index) {
       let plans = errorPlanByScope.get(scope)
       if (plans === undefined) {
@@ -94,6 +120,13 @@ export function defineApi(options: ApiOptions): Api {
       }
       return plans(index)
     },
-    admit: (request, scope) => engineOf(scope).admit(request, clock()),
+    admit(request, scope) {
+      const engine = engineOf(scope)
+      const now = clock()
+      const admission = engine.admit(request, now)
+      return legacy === undefined ? admission : admitLegacy(legacy, engine, request, admission, now)
+    },
+    hasLegacyPaths: legacy !== undefined,
+    rewriteUrl: (url) => legacy?.rewrite(url) ?? url,
   }
 }

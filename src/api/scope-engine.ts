@@ -12,6 +12,14 @@ export interface ResponseHeaderOptions {
   readonly used?: string | false
   /** The supported versions, comma-separated. Default `X-API-Versions-Supported`. */
   readonly supported?: string | false
+  /** Between the supported versions; default `', '` (IP Fabric writes `1,2,3`, so `','`). */
+  readonly separator?: string
+  /**
+   * What the used-version header says when a request is refused (unsupported, malformed or sunset
+   * version): `'latest'` names the newest supported version, as the refusal body does. Default
+   * `false`: the header is left out, since no version served the request.
+   */
+  readonly usedOnRefusal?: 'latest' | false
   /** Opt-in: a sentence explaining the choice, e.g. `X-API-Version-Reason`. Default off. */
   readonly explain?: string | false
   /** Headers sent on every response, e.g. `{ 'X-Product-Version': 'v7.5' }`. */
@@ -33,6 +41,8 @@ export type Admission =
 export interface ScopeEngine {
   readonly versions: VersionSet
   admit(request: RequestView, now: Date): Admission
+  /** A refusal of this scope with the headers refusals carry, for checks made outside negotiation. */
+  refuse(problem: HttpProblem, now: Date): Admission
 }
 
 /**
@@ -52,8 +62,12 @@ export function createScopeEngine(
   const negotiate = createNegotiator(negotiation)
   const suffix = negotiation.beta?.suffix ?? '-beta'
   const usedName = headerOptions.used === undefined ? 'x-api-version-used' : headerOptions.used
+  const setUsed = (headers: Record<string, string>, value: string): void => {
+    if (usedName !== false) headers[usedName] = value
+  }
   const supportedName = headerOptions.supported === undefined ? 'x-api-versions-supported' : headerOptions.supported
   const explainName = headerOptions.explain ?? false
+  const separator = headerOptions.separator ?? ', '
   const hint = negotiation.sources[0]?.hint
   const gate: GateOptions = hint === undefined ? lifecycle : { ...lifecycle, hint }
   const label = (v: ApiVersion): string => (v.channel === 'beta' ? `${v.id}${suffix}` : v.id)
@@ -77,6 +91,7 @@ export function createScopeEngine(
   }
   let base: Record<string, string> = {}
   let betaBase: Record<string, string> = {}
+  let refusalBase: Record<string, string> = {}
   const perVersion = new Map<string, Record<string, string>>()
   const refresh = (now: Date): void => {
     perVersion.clear()
@@ -88,9 +103,12 @@ export function createScopeEngine(
     base = { ...headerOptions.fixed }
     betaBase = { ...headerOptions.fixed }
     if (supportedName !== false) {
-      base[supportedName] = versions.supported('stable', now).map(label).join(', ')
-      betaBase[supportedName] = versions.supported('beta', now).map(label).join(', ')
+      base[supportedName] = versions.supported('stable', now).map(label).join(separator)
+      betaBase[supportedName] = versions.supported('beta', now).map(label).join(separator)
     }
+    const latest = versions.latest('stable', now)
+    refusalBase = { ...base }
+    if (headerOptions.usedOnRefusal === 'latest' && latest !== undefined) setUsed(refusalBase, label(latest))
   }
   const headersFor = (v: ApiVersion, channel: string, phase: Phase, now: Date): Record<string, string> => {
     const cacheKey = `${v.key}|${channel}`
@@ -101,7 +119,7 @@ export function createScopeEngine(
       ...(channel === 'stable' ? base : betaBase),
       ...deprecationHeaders(v, phase, successor?.key === v.key ? undefined : successor, lifecycle),
     }
-    if (usedName !== false) headers[usedName] = channel === 'playground' ? 'playground' : label(v)
+    setUsed(headers, channel === 'playground' ? 'playground' : label(v))
     perVersion.set(cacheKey, headers)
     return headers
   }
@@ -120,18 +138,23 @@ export function createScopeEngine(
       }
       return admission
     },
+    refuse(problem, now) {
+      if (now.getTime() >= validUntil) refresh(now)
+      return { ok: false, problem, headers: refusalBase }
+    },
   }
 
   function _admit(request: RequestView, now: Date): { admission: Admission; cacheable: boolean } {
     const result = negotiate(request, now)
-    if (!('version' in result)) return { admission: { ok: false, problem: result, headers: base }, cacheable: true }
+    if (!('version' in result))
+      return { admission: { ok: false, problem: result, headers: refusalBase }, cacheable: true }
     const { version, channel } = result
     const phase = versions.phase(version, now) as Phase
     // Early access depends on who asks, so its outcome is never shared between requests.
     const cacheable = phase !== 'early-access'
     const refusal =
       channel === 'playground' ? undefined : gateVersion(versions, version, phase, request.principal, gate, now)
-    if (refusal !== undefined) return { admission: { ok: false, problem: refusal, headers: base }, cacheable }
+    if (refusal !== undefined) return { admission: { ok: false, problem: refusal, headers: refusalBase }, cacheable }
     let headers = headersFor(version, channel, phase, now)
     if (explainName !== false) headers = { ...headers, [explainName]: result.reason }
     const label_ = channel === 'playground' ? 'playground' : label(version)

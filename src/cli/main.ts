@@ -1,4 +1,7 @@
 import { Command, CommanderError } from 'commander'
+import { registerChangelogCommand } from './commands/changelog.ts'
+import { registerCheckCommand } from './commands/check.ts'
+import { registerContractsCommand } from './commands/contracts.ts'
 import { registerDiffCommand } from './commands/diff.ts'
 import { exitCodes } from './exit-codes.ts'
 
@@ -32,6 +35,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .addHelpText('after', exitCodes.help)
   const result = { code: exitCodes.ok }
   registerDiffCommand(program, io, result)
+  registerContractsCommand(program, io, result)
+  registerCheckCommand(program, io, result)
+  registerChangelogCommand(program, io, result)
   try {
     await program.parseAsync(argv, { from: 'user' })
   } catch (error) {

@@ -14,9 +14,12 @@ export const strataErrorCodes = {
   STRATA_ERR_LIFECYCLE_NOTICE_TOO_SHORT: "A deprecation gives less notice than the policy's minimum.",
   STRATA_ERR_LIFECYCLE_INVALID_POLICY: 'A notice policy is malformed.',
   STRATA_ERR_LIFECYCLE_GA_BEFORE_RELEASE: 'A pre-GA version reaches GA before it is released.',
+  STRATA_ERR_LIFECYCLE_LEGACY_PATH_INVALID:
+    'A legacy path form is not anchored, or its replacement would not join the path.',
   STRATA_ERR_NEGOTIATE_UNKNOWN_DEFAULT: 'The default version does not exist in the version set.',
   STRATA_ERR_NEGOTIATE_NO_SOURCE: 'Negotiation is configured without any place to read the version from.',
   STRATA_ERR_API_UNKNOWN_SCOPE: 'A route names a version scope the API does not declare.',
+  STRATA_ERR_API_LEGACY_PATHS_NOT_WIRED: 'The API declares legacy path forms but the server does not rewrite them.',
   STRATA_ERR_SCHEMA_UNSUPPORTED: 'A head schema is neither zod 4, TypeBox nor a JSON Schema object.',
   STRATA_ERR_SCHEMA_INVALID_NAME: 'A schema name holds characters a name may not hold.',
   STRATA_ERR_CHANGE_UNKNOWN_SCHEMA: 'A change names a schema that no route uses.',
@@ -27,6 +30,7 @@ export const strataErrorCodes = {
   STRATA_ERR_CHANGE_DUPLICATE: 'The same change (or change name) appears twice in the ledger.',
   STRATA_ERR_CHANGE_NOT_IN_LEDGER: 'A handler asks about a change that no version introduces.',
   STRATA_ERR_CHANGE_INVALID_ENUM: 'An enum instruction does not fit the field it names.',
+  STRATA_ERR_CONTRACT_NO_PLUGIN: 'Contracts are read from an app that has no Strata plugin registered on it.',
   STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
 } as const
 

@@ -10,3 +10,18 @@ export {
 } from './deprecation-headers.ts'
 /** Refusing sunset and gated early-access versions. */
 export { type EarlyAccessOptions, type GateOptions, gateVersion } from './gate.ts'
+/** Older path forms that still reach the current routes, deprecated and sunset like versions. */
+export {
+  defineLegacyPaths,
+  type LegacyPathInput,
+  type LegacyPaths,
+  type LegacyPathVerdict,
+  legacyPathRefusal,
+} from './legacy-path.ts'
+/** Vendor bodies for version refusals. */
+export {
+  isVersionRefusal,
+  type VersionRefusal,
+  versionRefusalCodes,
+  withVersionRefusalBody,
+} from './version-refusal-format.ts'

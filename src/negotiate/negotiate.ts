@@ -8,8 +8,12 @@ import type { VersionSource } from './source.ts'
 /** The channel a request is served on. `playground` always gets head, unversioned. */
 export type RequestChannel = VersionChannel | 'playground'
 
-/** What to do when no source names a version. */
-export type DefaultVersion = { readonly version: string } | 'latest' | 'reject'
+/**
+ * What to do when no source names a version: a fixed version, the newest GA (`'latest'`), the
+ * oldest still supported (`'oldest'`, so old integrations keep working as versions are sunset),
+ * or refuse (`'reject'`).
+ */
+export type DefaultVersion = { readonly version: string } | 'latest' | 'oldest' | 'reject'
 
 /** The version problems negotiation can raise; their statuses are configurable. */
 export type VersionProblemCode = 'VERSION_MALFORMED' | 'VERSION_AMBIGUOUS' | 'VERSION_REQUIRED' | 'VERSION_UNKNOWN'
@@ -18,7 +22,7 @@ export interface NegotiationOptions {
   readonly versions: VersionSet
   /** Where to read the requested version, highest precedence first. */
   readonly sources: readonly VersionSource[]
-  /** When absent: a fixed version, the newest GA (`'latest'`), or 400 (`'reject'`). Default `'latest'`. */
+  /** When absent: a fixed version, the newest GA (`'latest'`), the oldest supported (`'oldest'`), or 400 (`'reject'`). Default `'latest'`. */
   readonly default?: DefaultVersion
   /** `on-or-before` (calendar default): newest version not after the request; `exact` otherwise. */
   readonly match?: 'exact' | 'on-or-before'
@@ -165,7 +169,11 @@ export function createNegotiator(options: NegotiationOptions): Negotiator {
       return problem('VERSION_REQUIRED', `This API requires a version in ${sources[0]!.label}`, now)
     }
     const version =
-      defaultKey !== undefined ? versions.resolve(defaultKey, 'stable', now, match) : versions.latest('stable', now)
+      defaultKey !== undefined
+        ? versions.resolve(defaultKey, 'stable', now, match)
+        : fallback === 'oldest'
+          ? versions.supported('stable', now)[0]
+          : versions.latest('stable', now)
     if (version === undefined) return problem('VERSION_UNKNOWN', 'No version of this API is available', now)
     return {
       version,
@@ -174,7 +182,9 @@ export function createNegotiator(options: NegotiationOptions): Negotiator {
       reason:
         defaultKey !== undefined
           ? `no version requested: the default ${scheme.format(defaultKey)} resolved to ${version.id}`
-          : `no version requested: the newest generally available version ${version.id}`,
+          : fallback === 'oldest'
+            ? `no version requested: the oldest supported version ${version.id}`
+            : `no version requested: the newest generally available version ${version.id}`,
     }
   }
 }

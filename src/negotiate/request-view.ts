@@ -5,6 +5,11 @@ export interface RequestView {
   readonly path: string
   /** The raw query string without `?`, or `''`. */
   readonly query: string
+  /**
+   * The path as the client sent it, when the adapter rewrote it before routing (a legacy path form
+   * such as `/api/v7.5/snapshots` served at `/api/snapshots`); absent otherwise.
+   */
+  readonly originalPath?: string
   /** Lower-cased header names, as Node.js gives them. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>
   /** Who is calling, once authentication has run; used by pins and early-access grants. */

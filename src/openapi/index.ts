@@ -1,4 +1,6 @@
 /** Compare OpenAPI documents: load, diff, classify under a policy, and report. */
+/** Per-version contracts from head + ledger, the snapshot check, and the changelog. */
+export * from './contract/index.ts'
 export * from './diff/index.ts'
 export * from './load/index.ts'
 export * from './policy/index.ts'

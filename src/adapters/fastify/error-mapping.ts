@@ -1,5 +1,5 @@
 import type { FastifyError } from 'fastify'
-import { type FieldIssue, HttpProblem, isHttpProblem } from '../../conventions/error/index.ts'
+import { type FieldIssue, HttpProblem, isHttpProblem, uniqueFieldIssues } from '../../conventions/error/index.ts'
 
 interface _ValidationItem {
   readonly instancePath?: string
@@ -61,7 +61,7 @@ export function toProblem(error: unknown): HttpProblem {
     validationContext?: string
   }
   if (Array.isArray(err.validation)) {
-    const fields = _fields(err.validation, err.validationContext)
+    const fields = uniqueFieldIssues(_fields(err.validation, err.validationContext))
     return new HttpProblem({
       status: 422,
       code: 'VALIDATION_FAILED',

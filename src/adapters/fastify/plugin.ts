@@ -5,9 +5,11 @@ import { chooseErrorFormat, HttpProblem } from '../../conventions/error/index.ts
 import { StrataError } from '../../error/index.ts'
 import { checkLedger, type Mount, schemaNamesOf } from '../../migrate/index.ts'
 import { splitUrl } from '../../negotiate/index.ts'
+import { _recordContractSource } from './contract-source.ts'
 import { toProblem } from './error-mapping.ts'
 import { installMigrationHooks, isAlias, markAlias, migrateProblem, type RouteRegistry } from './migration-hooks.ts'
 import { createVersionValidators } from './request-validator.ts'
+import { checkRewriteAtStart, checkRewriteOnRequest, originalPathOf } from './rewrite-url.ts'
 import { createRouteTable } from './route-table.ts'
 
 declare module 'fastify' {
@@ -66,9 +68,11 @@ export function sendProblem(
 async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions): Promise<void> {
   const { api, principal } = options
   const routes = createRouteTable()
+  checkRewriteAtStart(app, api)
   app.decorateRequest('strata', null as unknown as VersionContext)
 
   const registry: RouteRegistry = { specs: [], validators: createVersionValidators() }
+  _recordContractSource(app, api, registry)
   const kMount = Symbol('strata.mount')
   app.addHook('onRoute', function onRoute(route) {
     routes.add(route.method, route.url)
@@ -108,7 +112,13 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
   })
 
   app.addHook('onRequest', (request, reply, done) => {
+    const unwired = checkRewriteOnRequest(api, request)
+    if (unwired !== undefined) {
+      done(unwired)
+      return
+    }
     const { path, query } = splitUrl(request.url)
+    const originalPath = originalPathOf(request)
     const admission = api.admit(
       {
         method: request.method,
@@ -116,6 +126,7 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
         query,
         headers: request.headers,
         principal: principal === undefined ? undefined : principal(request),
+        ...(originalPath !== undefined ? { originalPath } : {}),
       },
       request.routeOptions.config.strata?.scope,
     )

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import type { JsonSchema } from '../../change/instruction.ts'
-import type { FieldIssue } from '../../conventions/error/index.ts'
+import { type FieldIssue, uniqueFieldIssues } from '../../conventions/error/index.ts'
 import { assembleSchema } from '../../migrate/index.ts'
 
 /** At most this many failed fields are listed in one 422; the rest are counted. */
@@ -40,10 +40,11 @@ export function createVersionValidators(): VersionValidators {
  * fieldIssues(validate.errors ?? [])
  */
 export function fieldIssues(errors: readonly ErrorObject[], prefix?: string): FieldIssue[] {
-  return errors.slice(0, MAX_LISTED_FIELDS).map((e) => {
+  const issues = errors.map((e) => {
     const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined
     const path = [...e.instancePath.split('/').filter(Boolean), ...(missing !== undefined ? [missing] : [])]
     const field = [prefix, ...path].filter(Boolean).join('.') || (prefix ?? 'body')
     return { field, message: e.message ?? 'is invalid', reason: e.keyword }
   })
+  return uniqueFieldIssues(issues).slice(0, MAX_LISTED_FIELDS)
 }

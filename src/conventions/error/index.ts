@@ -9,4 +9,4 @@ export {
   problemJsonFormat,
 } from './format.ts'
 /** The HTTP-facing error object. */
-export { type FieldIssue, HttpProblem, isHttpProblem, type ProblemInit } from './problem.ts'
+export { type FieldIssue, HttpProblem, isHttpProblem, type ProblemInit, uniqueFieldIssues } from './problem.ts'

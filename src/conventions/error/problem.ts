@@ -70,3 +70,24 @@ export class HttpProblem extends Error implements ProblemInit {
 export function isHttpProblem(value: unknown): value is HttpProblem {
   return value instanceof HttpProblem
 }
+
+const _composite = new Set(['anyOf', 'oneOf', 'const', 'if', 'then', 'else'])
+
+/**
+ * Keeps one issue per field: a schema that spells an enum both as `enum` and as `anyOf` of `const`s
+ * fails every branch, and a client should read one sentence per field, the most specific one.
+ *
+ * @example
+ * uniqueFieldIssues([{ field: 'a', message: 'must be equal to constant', reason: 'const' }, { field: 'a', message: 'must be one of x, y', reason: 'enum' }])
+ * // [{ field: 'a', message: 'must be one of x, y', reason: 'enum' }]
+ */
+export function uniqueFieldIssues(issues: readonly FieldIssue[]): FieldIssue[] {
+  const byField = new Map<string, FieldIssue>()
+  for (const issue of issues) {
+    const seen = byField.get(issue.field)
+    if (seen === undefined || (_composite.has(seen.reason ?? '') && !_composite.has(issue.reason ?? ''))) {
+      byField.set(issue.field, issue)
+    }
+  }
+  return [...byField.values()]
+}

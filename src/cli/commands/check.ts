@@ -1,0 +1,91 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Command, Option } from 'commander'
+import {
+  checkContracts,
+  checkFailed,
+  formatCheck,
+  generateContracts,
+  loadPolicyConfig,
+  type Policy,
+  policyByName,
+  policyPresets,
+} from '../../openapi/index.ts'
+import { exitCodes } from '../exit-codes.ts'
+import { loadAppContractSource } from '../load-app.ts'
+import type { CliIo } from '../main.ts'
+import { CliUserError, parseNow, runUserCommand } from '../user-error.ts'
+import { appOptions } from './contracts.ts'
+
+interface CheckFlags {
+  app: string
+  contracts: string
+  now?: string
+  format: 'text' | 'markdown' | 'json' | 'github'
+  policy: string
+  config?: string
+  failOn: 'breaking' | 'warning'
+  info?: boolean
+}
+
+/** Adds `strata check` to the program; the exit code is written to `result`. */
+export function registerCheckCommand(program: Command, io: CliIo, result: { code: number }): void {
+  appOptions(
+    program
+      .command('check')
+      .description(
+        'Regenerate every published contract and compare it with the committed snapshots: GA and deprecated versions may only change compatibly, preview and beta ones freely, and a version may disappear only after its sunset.',
+      ),
+  )
+    .option('--contracts <dir>', 'folder of committed snapshots (as written by strata contracts)', 'contracts')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json', 'github']).default('text'),
+    )
+    .addOption(
+      new Option('--policy <name>', 'named policy preset').choices([...policyPresets.keys()]).default('strict'),
+    )
+    .option('--config <file>', 'JSON file overriding severities per rule id ({ "rules": { "<id>": "warning" } })')
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)')
+        .choices(['breaking', 'warning'])
+        .default('breaking'),
+    )
+    .option('--info', 'also list info findings in text output')
+    .addHelpText('after', exitCodes.help)
+    .action(async (flags: CheckFlags) => {
+      result.code = await runUserCommand('check', io, () => runCheck(flags, io))
+    })
+}
+
+/** The OpenAPI line the snapshots were written in, so regenerated contracts compare like for like. */
+function snapshotLine(dir: string): '3.0' | '3.1' {
+  for (const scope of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    const file = readdirSync(join(dir, scope.name)).find((f) => f.endsWith('.json'))
+    if (file === undefined) continue
+    const text = readFileSync(join(dir, scope.name, file), 'utf8')
+    return /"openapi"\s*:\s*"3\.0/.test(text) ? '3.0' : '3.1'
+  }
+  return '3.1'
+}
+
+async function runCheck(flags: CheckFlags, io: CliIo): Promise<number> {
+  const now = parseNow(flags.now)
+  let policy: Policy = policyByName(flags.policy)
+  if (flags.config !== undefined) policy = loadPolicyConfig(flags.config, policy)
+  const source = await loadAppContractSource(flags.app, now)
+  if (!existsSync(flags.contracts)) {
+    throw new CliUserError(
+      `--contracts ${flags.contracts}: folder not found; write the snapshots first with strata contracts --app ${flags.app} --out ${flags.contracts}.`,
+    )
+  }
+  const contracts = generateContracts(source, { now, openapi: snapshotLine(flags.contracts) })
+  const checks = await checkContracts(source.api, contracts, flags.contracts, { now, policy, failOn: flags.failOn })
+  io.stdout(
+    formatCheck(checks, flags.format, {
+      color: io.color,
+      showInfo: flags.info === true,
+      contractsDir: flags.contracts,
+    }),
+  )
+  return checkFailed(checks) ? exitCodes.breaking : exitCodes.ok
+}

@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { register } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { contractSourceOf } from '../adapters/fastify/contract-source.ts'
+import { isStrataError } from '../error/index.ts'
+import type { ContractSource } from '../openapi/index.ts'
+import { CliUserError } from './user-error.ts'
+
+/** What an app module exports: the convention every example's `main.ts` follows. */
+export interface AppModule {
+  createServer(options: { dataDir: string; clock?: () => Date; logger?: boolean }): Promise<unknown>
+}
+
+// The app must import `strata` as the very modules the CLI runs (schema names live in a module-level
+// registry), so `strata` resolves to its TypeScript sources, as it does for the CLI itself.
+const sourceConditions = `export async function resolve(specifier, context, next) {
+  const conditions = context.conditions.includes('strata-source') ? context.conditions : [...context.conditions, 'strata-source']
+  return next(specifier, { ...context, conditions })
+}`
+let registered = false
+
+/**
+ * Starts an app module the way `examples/run.ts` does, without listening: imports it (TypeScript
+ * through tsx), calls its exported `createServer({ dataDir })` with a throw-away data folder and a
+ * clock pinned at `now`, waits for `ready()`, reads its contract source and closes it.
+ *
+ * @example
+ * const source = await loadAppContractSource('examples/calendar/main.ts', new Date())
+ */
+export async function loadAppContractSource(file: string, now: Date): Promise<ContractSource> {
+  const path = resolve(file)
+  if (!existsSync(path)) throw new CliUserError(`--app ${file}: file not found.`)
+  if (!registered) {
+    register(`data:text/javascript,${encodeURIComponent(sourceConditions)}`)
+    registered = true
+  }
+  let mod: Partial<AppModule>
+  try {
+    mod = (await import(pathToFileURL(path).href)) as Partial<AppModule>
+  } catch (error) {
+    throw new CliUserError(`--app ${file}: the module failed to load: ${(error as Error).message.split('\n')[0]}`)
+  }
+  if (typeof mod.createServer !== 'function') {
+    throw new CliUserError(
+      `--app ${file}: the module exports no createServer function; export \`async function createServer({ dataDir })\` that returns a Fastify app with the strata plugin registered.`,
+    )
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'strata-contracts-'))
+  let app: { ready(): Promise<unknown>; close(): Promise<unknown> } | undefined
+  try {
+    app = (await mod.createServer({ dataDir, clock: () => now, logger: false })) as typeof app
+    await app!.ready()
+    return contractSourceOf(app as never)
+  } catch (error) {
+    if (isStrataError(error)) throw new CliUserError(`--app ${file}: ${error.message}`)
+    throw error
+  } finally {
+    await app?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}

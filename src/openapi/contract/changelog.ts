@@ -1,0 +1,84 @@
+import { diffOpenApi } from '../diff/diff-openapi.ts'
+import type { Finding } from '../diff/finding.ts'
+import { toOpenApiDocument } from '../load/openapi-document.ts'
+import type { Policy } from '../policy/policy.ts'
+import type { ContractSource } from './contract-source.ts'
+import { type Contract, generateContracts } from './generate-contract.ts'
+
+/** What one version changed, for customers. */
+export interface ChangelogEntry {
+  readonly scope: string | undefined
+  /** The version as clients send it. */
+  readonly version: string
+  readonly channel: 'stable' | 'beta'
+  readonly phase: string
+  readonly released?: string
+  readonly deprecated?: string
+  readonly sunset?: string
+  readonly description?: string
+  readonly docs?: string
+  /** The version this one is compared with: the previous one on its channel. */
+  readonly previous?: string
+  /** The ledger's changes since `previous`, oldest first. */
+  readonly changes: readonly { readonly name: string; readonly description: string }[]
+  /** What the checker finds between the two versions' contracts (lifecycle findings left out). */
+  readonly findings: readonly Finding[]
+}
+
+// A version's own lifecycle is stated in the entry; deprecation findings between versions are noise.
+const lifecycleRules = new Set(['deprecated', 'reactivated', 'deprecation-notice-too-short', 'sunset-changed'])
+const day = (d: Date | undefined) => d?.toISOString().slice(0, 10)
+
+function _entry(
+  contract: Contract,
+  previous: Contract | undefined,
+  source: ContractSource,
+  options: { now: Date; policy?: Policy },
+) {
+  const all = source.api.versionsOf(contract.scope).versions
+  const from = previous === undefined ? 0 : all.indexOf(previous.version) + 1
+  const changes = all
+    .slice(from, all.indexOf(contract.version) + 1)
+    .flatMap((v) => v.changes ?? [])
+    .map((c) => ({ name: c.name, description: c.description }))
+  const doc = (c: Contract) => toOpenApiDocument(structuredClone(c.document), c.label)
+  const findings =
+    previous === undefined
+      ? []
+      : diffOpenApi(doc(previous), doc(contract), options).filter((f) => !lifecycleRules.has(f.rule))
+  const v = contract.version
+  const optional = { released: day(v.released), deprecated: day(v.deprecated), sunset: day(v.sunset) }
+  return {
+    scope: contract.scope,
+    version: contract.label,
+    channel: contract.channel,
+    phase: contract.phase,
+    ...Object.fromEntries(Object.entries(optional).filter(([, x]) => x !== undefined)),
+    ...(v.description !== undefined ? { description: v.description } : {}),
+    ...(v.docs !== undefined ? { docs: v.docs } : {}),
+    ...(previous !== undefined ? { previous: previous.label } : {}),
+    changes,
+    findings,
+  } as ChangelogEntry
+}
+
+/**
+ * Builds the customer-facing changelog of every released version, newest first: the version's
+ * description and lifecycle dates, the ledger's change descriptions since the previous version on
+ * its channel, and what the checker finds between the two versions' contracts.
+ *
+ * @example
+ * const entries = buildChangelog(contractSourceOf(app), { now: new Date() })
+ * await writeFile('CHANGELOG-API.md', formatChangelogMarkdown(entries))
+ */
+export function buildChangelog(source: ContractSource, options: { now: Date; policy?: Policy }): ChangelogEntry[] {
+  const contracts = generateContracts(source, { now: options.now, include: 'released' })
+  const entries: ChangelogEntry[] = []
+  for (const [i, contract] of contracts.entries()) {
+    const previous = contracts
+      .slice(0, i)
+      .findLast((c) => c.scope === contract.scope && (contract.channel === 'beta' || c.channel === 'stable'))
+    entries.push(_entry(contract, previous, source, options))
+  }
+  return entries.reverse()
+}
