@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Command, Option } from 'commander'
+import type { Command } from 'commander'
 import {
   checkContracts,
   checkFailed,
@@ -9,52 +9,33 @@ import {
   loadPolicyConfig,
   type Policy,
   policyByName,
-  policyPresets,
 } from '../../openapi/index.ts'
 import { exitCodes } from '../exit-codes.ts'
+import { type FindingFlags, findingOptions } from '../finding-options.ts'
 import { loadAppContractSource } from '../load-app.ts'
 import type { CliIo } from '../main.ts'
 import { CliUserError, parseNow, runUserCommand } from '../user-error.ts'
 import { appOptions } from './contracts.ts'
 
-interface CheckFlags {
+interface CheckFlags extends FindingFlags {
   app: string
   contracts: string
   now?: string
-  format: 'text' | 'markdown' | 'json' | 'github'
-  policy: string
-  config?: string
-  failOn: 'breaking' | 'warning'
-  info?: boolean
 }
 
 /** Adds `strata check` to the program; the exit code is written to `result`. */
 export function registerCheckCommand(program: Command, io: CliIo, result: { code: number }): void {
-  appOptions(
-    program
-      .command('check')
-      .description(
-        'Regenerate every published contract and compare it with the committed snapshots: GA and deprecated versions may only change compatibly, preview and beta ones freely, and a version may disappear only after its sunset.',
-      ),
-  )
-    .option('--contracts <dir>', 'folder of committed snapshots (as written by strata contracts)', 'contracts')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json', 'github']).default('text'),
-    )
-    .addOption(
-      new Option('--policy <name>', 'named policy preset').choices([...policyPresets.keys()]).default('strict'),
-    )
-    .option('--config <file>', 'JSON file overriding severities per rule id ({ "rules": { "<id>": "warning" } })')
-    .addOption(
-      new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)')
-        .choices(['breaking', 'warning'])
-        .default('breaking'),
-    )
-    .option('--info', 'also list info findings in text output')
-    .addHelpText('after', exitCodes.help)
-    .action(async (flags: CheckFlags) => {
-      result.code = await runUserCommand('check', io, () => runCheck(flags, io))
-    })
+  findingOptions(
+    appOptions(
+      program
+        .command('check')
+        .description(
+          'Regenerate every published contract and compare it with the committed snapshots: GA and deprecated versions may only change compatibly, preview and beta ones freely, and a version may disappear only after its sunset.',
+        ),
+    ).option('--contracts <dir>', 'folder of committed snapshots (as written by strata contracts)', 'contracts'),
+  ).action(async (flags: CheckFlags) => {
+    result.code = await runUserCommand('check', io, () => runCheck(flags, io))
+  })
 }
 
 /** The OpenAPI line the snapshots were written in, so regenerated contracts compare like for like. */

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander'
+import type { Command } from 'commander'
 import {
   diffOpenApi,
   type Finding,
@@ -12,43 +12,24 @@ import {
   loadPolicyConfig,
   type Policy,
   policyByName,
-  policyPresets,
 } from '../../openapi/index.ts'
 import { exitCodes } from '../exit-codes.ts'
+import { type FindingFlags, findingOptions } from '../finding-options.ts'
 import type { CliIo } from '../main.ts'
 
-interface DiffFlags {
-  format: 'text' | 'markdown' | 'json' | 'github'
-  policy: string
-  config?: string
-  failOn: 'breaking' | 'warning'
-  info?: boolean
-}
+type DiffFlags = FindingFlags
 
 /** Adds `strata diff <old> <new>` to the program; the exit code is written to `result`. */
 export function registerDiffCommand(program: Command, io: CliIo, result: { code: number }): void {
-  program
-    .command('diff')
-    .description('Compare two OpenAPI 3.0/3.1 documents (JSON or YAML) and classify every change.')
-    .argument('<old>', 'the published document (file)')
-    .argument('<new>', 'the candidate document (file)')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json', 'github']).default('text'),
-    )
-    .addOption(
-      new Option('--policy <name>', 'named policy preset').choices([...policyPresets.keys()]).default('strict'),
-    )
-    .option('--config <file>', 'JSON file overriding severities per rule id ({ "rules": { "<id>": "warning" } })')
-    .addOption(
-      new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)')
-        .choices(['breaking', 'warning'])
-        .default('breaking'),
-    )
-    .option('--info', 'also list info findings in text output')
-    .addHelpText('after', exitCodes.help)
-    .action(async (oldFile: string, newFile: string, flags: DiffFlags) => {
-      result.code = await runDiff(oldFile, newFile, flags, io)
-    })
+  findingOptions(
+    program
+      .command('diff')
+      .description('Compare two OpenAPI 3.0/3.1 documents (JSON or YAML) and classify every change.')
+      .argument('<old>', 'the published document (file)')
+      .argument('<new>', 'the candidate document (file)'),
+  ).action(async (oldFile: string, newFile: string, flags: DiffFlags) => {
+    result.code = await runDiff(oldFile, newFile, flags, io)
+  })
 }
 
 async function runDiff(oldFile: string, newFile: string, flags: DiffFlags, io: CliIo): Promise<number> {
