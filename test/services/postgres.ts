@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, test } from 'vitest'
+import { type Availability, describeWithService, freePort } from './service.ts'
 
 /** A throwaway PostgreSQL cluster started for one test file. */
 export interface PostgresServer {
@@ -48,7 +47,7 @@ export function postgresBinDir(): string | undefined {
  * @example
  * if (!postgresAvailability().available) console.log('no postgres')
  */
-export function postgresAvailability(): { available: true } | { available: false; reason: string } {
+export function postgresAvailability(): Availability {
   return postgresBinDir() === undefined
     ? { available: false, reason: `initdb/postgres not found; ${INSTALL_HINT}` }
     : { available: true }
@@ -82,7 +81,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     rmSync(dir, { recursive: true, force: true })
     throw new Error(`initdb failed (${init.status ?? init.error?.message}):\n${init.stderr}${init.stdout}`)
   }
-  const port = await _freePort()
+  const port = await freePort()
   const settings = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: '',
@@ -133,34 +132,11 @@ export async function startPostgresServer(): Promise<PostgresServer> {
  * describeWithPostgres('on postgres', (postgres) => { test('...', async () => { await postgres().createDatabase('t1') }) })
  */
 export function describeWithPostgres(name: string, body: (postgres: () => PostgresServer) => void): void {
-  const availability = postgresAvailability()
-  if (!availability.available) {
-    if (process.env.CI) {
-      describe(name, () => {
-        test('PostgreSQL is installed', () => {
-          throw new Error(availability.reason)
-        })
-      })
-      return
-    }
-    process.stdout.write(`skipping "${name}": ${availability.reason}\n`)
-    describe.skip(name, () => body(() => _never()))
-    return
-  }
-  describe(name, () => {
-    let server: PostgresServer | undefined
-    beforeAll(async () => {
-      server = await startPostgresServer()
-    }, 60_000)
-    afterAll(async () => {
-      await server?.stop()
-    })
-    body(() => server ?? _never())
-  })
-}
-
-function _never(): never {
-  throw new Error('PostgreSQL is not running')
+  describeWithService(
+    name,
+    { label: 'PostgreSQL', availability: postgresAvailability, start: startPostgresServer, startTimeoutMs: 60_000 },
+    body,
+  )
 }
 
 /** As root, the uid and gid PostgreSQL runs under; `undefined` when this process is not root. */
@@ -172,18 +148,6 @@ function _unprivilegedOwner(): { uid: number; gid: number } | undefined {
     if (Number.isInteger(uid) && uid > 0 && Number.isInteger(gid)) return { uid, gid }
   }
   throw new Error('Running as root and neither the postgres nor the nobody user exists; create a postgres user.')
-}
-
-function _freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address !== null ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 async function _waitForConnection(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createConnection, createServer } from 'node:net'
+import { createConnection } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, test } from 'vitest'
+import { type Availability, describeWithService, freePort } from './service.ts'
 
 /** A throwaway redis-server started for one test file. */
 export interface RedisServer {
@@ -21,7 +21,7 @@ const INSTALL_HINT = 'run scripts/services/redis.sh to install redis-server'
  * @example
  * if (!redisServerAvailability().available) console.log('no redis')
  */
-export function redisServerAvailability(): { available: true } | { available: false; reason: string } {
+export function redisServerAvailability(): Availability {
   const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' })
   if (probe.error !== undefined || probe.status !== 0)
     return { available: false, reason: `redis-server not found; ${INSTALL_HINT}` }
@@ -39,7 +39,7 @@ export function redisServerAvailability(): { available: true } | { available: fa
  */
 export async function startRedisServer(): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), 'strata-redis-'))
-  const port = await _freePort()
+  const port = await freePort()
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
@@ -69,46 +69,11 @@ export async function startRedisServer(): Promise<RedisServer> {
  * describeWithRedis('shared budget', (redis) => { test('...', async () => { new Redis(redis().url) }) })
  */
 export function describeWithRedis(name: string, body: (redis: () => RedisServer) => void): void {
-  const availability = redisServerAvailability()
-  if (!availability.available) {
-    if (process.env.CI) {
-      describe(name, () => {
-        test('redis-server is installed', () => {
-          throw new Error(availability.reason)
-        })
-      })
-      return
-    }
-    process.stdout.write(`skipping "${name}": ${availability.reason}\n`)
-    describe.skip(name, () => body(() => _never()))
-    return
-  }
-  describe(name, () => {
-    let server: RedisServer | undefined
-    beforeAll(async () => {
-      server = await startRedisServer()
-    })
-    afterAll(async () => {
-      await server?.stop()
-    })
-    body(() => server ?? _never())
-  })
-}
-
-function _never(): never {
-  throw new Error('redis-server is not running')
-}
-
-function _freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address !== null ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
+  describeWithService(
+    name,
+    { label: 'redis-server', availability: redisServerAvailability, start: startRedisServer },
+    body,
+  )
 }
 
 async function _waitForPing(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
