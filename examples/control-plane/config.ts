@@ -15,6 +15,26 @@ export interface ControlPlaneConfig {
   readonly earlyAccessGrants: ReadonlySet<string>
   readonly earlyAccessDeny: 403 | 404
   readonly pageTokenTtlSeconds: number
+  /** OAuth2 bearer JWTs, when `OAUTH_JWKS_URL`, `OAUTH_ISSUER` and `OAUTH_AUDIENCE` are all set. */
+  readonly oauth: { readonly jwksUrl: URL; readonly issuer: string; readonly audience: string } | undefined
+}
+
+function _oauth(env: NodeJS.ProcessEnv): ControlPlaneConfig['oauth'] {
+  const names = ['OAUTH_JWKS_URL', 'OAUTH_ISSUER', 'OAUTH_AUDIENCE'] as const
+  const set = names.filter((n) => env[n])
+  if (set.length === 0) return undefined
+  if (set.length < names.length) {
+    throw new Error(`OAuth needs ${names.join(', ')} together; missing ${names.filter((n) => !env[n]).join(', ')}.`)
+  }
+  let jwksUrl: URL
+  try {
+    jwksUrl = new URL(env.OAUTH_JWKS_URL!)
+  } catch {
+    throw new Error(
+      `OAUTH_JWKS_URL must be a URL such as https://idp.example.com/.well-known/jwks.json; got '${env.OAUTH_JWKS_URL}'.`,
+    )
+  }
+  return { jwksUrl, issuer: env.OAUTH_ISSUER!, audience: env.OAUTH_AUDIENCE! }
 }
 
 function _policy(name: string, env: NodeJS.ProcessEnv, fallback: string): RatePolicy {
@@ -61,5 +81,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     ),
     earlyAccessDeny: deny === '403' ? 403 : 404,
     pageTokenTtlSeconds: _int('PAGE_TOKEN_TTL_SECONDS', env, 86_400, 1),
+    oauth: _oauth(env),
   }
 }

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { Redis } from 'ioredis'
-import { type ApiKeyStore, createAuthenticator, createPageTokenCodec, redisRateLimitStore } from 'strata'
+import {
+  type ApiKeyStore,
+  createAuthenticator,
+  createJwtVerifier,
+  createPageTokenCodec,
+  redisRateLimitStore,
+} from 'strata'
 import { conventions, strata } from 'strata/fastify'
 import { defineControlPlaneApi } from './api.ts'
 import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
@@ -34,6 +40,21 @@ function databaseKeyStore(db: Db): ApiKeyStore {
 }
 
 const secret = () => randomBytes(32).toString('base64url')
+
+/** OAuth2 bearer access tokens: a user of the organization named by the token's `org_id` claim. */
+function jwtVerifier(oauth: NonNullable<ReturnType<typeof readConfig>['oauth']>) {
+  return createJwtVerifier({
+    jwks: oauth.jwksUrl,
+    issuer: oauth.issuer,
+    audience: oauth.audience,
+    realm: 'control-plane',
+    toPrincipal: (claims) => ({
+      id: String(claims.sub),
+      kind: 'user',
+      organizationId: typeof claims.org_id === 'string' ? claims.org_id : undefined,
+    }),
+  })
+}
 
 /**
  * The control-plane API (the Confluent program) on Fastify: API groups org/v2, iam/v2, cmk/v2 (and
@@ -69,7 +90,11 @@ export async function createServer(options: {
   await app.register(conventions, {
     ...(config.requireHttps ? { requireHttps: { trustProxy: config.trustProxy } } : {}),
     auth: {
-      authenticator: createAuthenticator({ apiKeys: { store: databaseKeyStore(db), pepper }, realm: 'control-plane' }),
+      authenticator: createAuthenticator({
+        apiKeys: { store: databaseKeyStore(db), pepper },
+        ...(config.oauth !== undefined ? { jwt: jwtVerifier(config.oauth) } : {}),
+        realm: 'control-plane',
+      }),
     },
     rateLimit: {
       ...(redis !== undefined ? { store: redisRateLimitStore(redis) } : {}),
