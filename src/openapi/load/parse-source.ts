@@ -22,10 +22,11 @@ export function parseSource(text: string, file: string): unknown {
 }
 
 // js-yaml parses a 4 MB description about seven times faster than the `yaml` package, with the same
-// result; `json: true` lets a later duplicate key win, as JSON.parse does.
+// result; `json: true` lets a later duplicate key win, as JSON.parse does, and the YAML 1.2 core schema
+// keeps dates as strings (OpenAPI examples and defaults are JSON values, never Date objects).
 function parseYaml(text: string, file: string): unknown {
   try {
-    return yaml.load(text, { filename: file, json: true })
+    return yaml.load(text, { filename: file, json: true, schema: yaml.CORE_SCHEMA })
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error
     if (/single document/.test(error.reason)) {
