@@ -152,9 +152,10 @@ function wrk(port: number, c: Case, variant: 'bare' | 'strata'): number {
 const filter = process.env.BENCH_FILTER ?? ''
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const results: { label: string; bare: number; strata: number }[] = []
-for (const app of (['calendar', 'synthetic'] as const).filter((a) => cases.some((c) => c.app === a && c.label.includes(filter)))) {
+const selected = cases.filter((c) => c.label.includes(filter))
+for (const app of (['calendar', 'synthetic'] as const).filter((a) => selected.some((c) => c.app === a))) {
   const servers = { bare: await start(app, 'bare'), strata: await start(app, 'strata') }
-  for (const c of cases.filter((x) => x.app === app && x.label.includes(filter))) {
+  for (const c of selected.filter((x) => x.app === app)) {
     const runs = { bare: [] as number[], strata: [] as number[] }
     for (let r = 0; r < rounds; r++) {
       // Alternate the order each round so drift (heat, the other core) does not favour one side.
