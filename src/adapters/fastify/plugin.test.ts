@@ -123,6 +123,14 @@ describe('Fastify plugin', () => {
     expect(res.headers).toMatchObject({ 'x-api-version-used': '2024-01-01', deprecation: '@1767225600' })
   })
 
+  test('unknown route asked with a garbage or sunset version -> 404, not a version error', async () => {
+    await build()
+    for (const version of ['nope', '2023-06-01']) {
+      const res = await app.inject({ url: '/nothing', headers: { 'api-version': version } })
+      expect([res.statusCode, res.json().error.code]).toEqual([404, 'NOT_FOUND'])
+    }
+  })
+
   test('wrong method on a known path -> 405 with Allow', async () => {
     await build()
     const res = await app.inject({ method: 'DELETE', url: '/things/1' })

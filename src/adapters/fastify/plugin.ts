@@ -136,6 +136,11 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
       done()
       return
     }
+    // A path no route serves is a 404 whatever version it asks for: the version belongs to routes.
+    if (request.is404) {
+      done()
+      return
+    }
     sendProblem(api, request, reply, admission.problem)
   })
 
