@@ -122,8 +122,10 @@ async function start(app: string, variant: string): Promise<{ port: number; chil
   return { port, child }
 }
 
-function wrk(port: number, c: Case, variant: 'bare' | 'strata'): number {
-  const body = variant === 'bare' ? (c.bareBody ?? c.body) : c.body
+type Variant = 'bare' | 'bare-headers' | 'strata'
+
+function wrk(port: number, c: Case, variant: Variant): number {
+  const body = variant === 'strata' ? c.body : (c.bareBody ?? c.body)
   const script = join(tmpdir(), `strata-wrk-${process.pid}.lua`)
   const headers = { ...c.headers, ...(body ? { 'Content-Type': 'application/json' } : {}) }
   writeFileSync(
@@ -151,24 +153,31 @@ function wrk(port: number, c: Case, variant: 'bare' | 'strata'): number {
 // BENCH_FILTER=POST runs only the cases whose label contains it.
 const filter = process.env.BENCH_FILTER ?? ''
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const results: { label: string; bare: number; strata: number }[] = []
 const selected = cases.filter((c) => c.label.includes(filter))
+// The synthetic app also runs bare Fastify sending the same informational headers, to tell what the
+// headers themselves cost from what Strata's negotiation and hooks cost.
+const variantsOf = (app: Case['app']): Variant[] =>
+  app === 'synthetic' ? ['bare', 'bare-headers', 'strata'] : ['bare', 'strata']
 for (const app of (['calendar', 'synthetic'] as const).filter((a) => selected.some((c) => c.app === a))) {
-  const servers = { bare: await start(app, 'bare'), strata: await start(app, 'strata') }
+  const variants = variantsOf(app)
+  const servers = new Map<Variant, Awaited<ReturnType<typeof start>>>()
+  for (const v of variants) servers.set(v, await start(app, v))
   for (const c of selected.filter((x) => x.app === app)) {
-    const runs = { bare: [] as number[], strata: [] as number[] }
+    const runs = new Map<Variant, number[]>(variants.map((v) => [v, []]))
     for (let r = 0; r < rounds; r++) {
       // Alternate the order each round so drift (heat, the other core) does not favour one side.
-      const order = r % 2 === 0 ? (['bare', 'strata'] as const) : (['strata', 'bare'] as const)
-      for (const v of order) runs[v].push(wrk(servers[v].port, c, v))
+      const order = r % 2 === 0 ? variants : [...variants].reverse()
+      for (const v of order) runs.get(v)!.push(wrk(servers.get(v)!.port, c, v))
     }
-    results.push({ label: c.label, bare: median(runs.bare), strata: median(runs.strata) })
-    const last = results.at(-1)!
+    const rate = (v: Variant) => median(runs.get(v)!)
+    const withHeaders = runs.has('bare-headers')
+      ? `  bare+headers ${rate('bare-headers').toFixed(0).padStart(7)} (strata/that ${(rate('strata') / rate('bare-headers')).toFixed(3)})`
+      : ''
     console.log(
-      `${last.label.padEnd(48)} bare ${last.bare.toFixed(0).padStart(7)} req/s  strata ${last.strata.toFixed(0).padStart(7)} req/s  ratio ${(last.strata / last.bare).toFixed(3)}`,
+      `${c.label.padEnd(48)} bare ${rate('bare').toFixed(0).padStart(7)} req/s  strata ${rate('strata').toFixed(0).padStart(7)} req/s  ratio ${(rate('strata') / rate('bare')).toFixed(3)}${withHeaders}`,
     )
   }
-  for (const s of Object.values(servers)) s.child.kill('SIGTERM')
+  for (const s of servers.values()) s.child.kill('SIGTERM')
 }
 console.log(
   `\n${rounds} alternating rounds of ${seconds} s per case, wrk -t1 -c32 on core 1, server on core 0, node ${process.version}`,

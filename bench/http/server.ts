@@ -33,6 +33,19 @@ if (app === 'calendar') {
     })
     await server.register(strata, { api })
   }
+  if (variant === 'bare-headers') {
+    // Bare Fastify sending the headers Strata sends on this route: isolates what the headers cost.
+    const headers = {
+      'x-api-versions-supported': versionsWith(10)
+        .map((v) => v.id)
+        .join(', '),
+      'x-api-version-used': '2001-01-10',
+    }
+    server.addHook('onRequest', (_req, reply, done) => {
+      reply.headers(headers)
+      done()
+    })
+  }
   const list = { items: Array.from({ length: 1000 }, (_, i) => item(i)) }
   server.get('/items/:id', { schema: { response: { 200: Item.schema } } }, async () => item(1))
   server.get('/items', { schema: { response: { 200: ItemList } } }, async () => list)
