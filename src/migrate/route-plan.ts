@@ -10,7 +10,8 @@ import type {
 import { schemaNameOf } from '../schema/index.ts'
 import type { ApiVersion } from '../version/index.ts'
 import type { Converter } from './codegen.ts'
-import { compileLedger, type Ledger } from './ledger.ts'
+import { compileLedger } from './ledger.ts'
+import { type Mount, mountsOf, same } from './mounts.ts'
 import { normalizeSchema, refTo } from './schema-walk.ts'
 
 /** The head schemas of one route, as its framework declares them. */
@@ -22,14 +23,6 @@ export interface RouteSpec {
   readonly query?: JsonSchema
   /** By status code (`200`, `201`, `2xx`, `default`). */
   readonly responses?: Readonly<Record<string, JsonSchema>>
-}
-
-/** Where a route answers, and for which version indices (`from` inclusive, `to` exclusive). */
-export interface Mount {
-  readonly method: string
-  readonly path: string
-  readonly from: number
-  readonly to: number
 }
 
 /** What serving one route at one older version takes. Absent parts cost nothing. */
@@ -59,42 +52,7 @@ export interface RoutePlan {
   ): { root: JsonSchema; shapeOf: (name: string) => JsonSchema | undefined } | undefined
 }
 
-const same = (a: { method: string; path: string }, b: { method: string; path: string }): boolean =>
-  a.method === b.method && a.path === b.path
-
 type _Step = { index: number; migration: EndpointMigration }
-
-/** The endpoint identities a route has had, newest first, and the mounts they give. */
-function _mounts(
-  spec: RouteSpec,
-  ledger: Ledger,
-): { mounts: Mount[]; identityAt: (i: number) => { method: string; path: string } } {
-  const n = ledger.versions.length
-  const identity: { method: string; path: string }[] = new Array(n)
-  const mounts: Mount[] = []
-  let current = { method: spec.method, path: spec.path }
-  let to = n
-  let removedFrom = n
-  let addedAt = 0
-  for (let i = n - 1; i >= 0; i--) {
-    identity[i] = current
-    for (const ins of ledger.instructionsAt(i)) {
-      if (!('method' in ins) || !same(ins, current)) continue
-      if (ins.kind === 'endpoint-removed') removedFrom = Math.min(removedFrom, i)
-      if (ins.kind === 'endpoint-added') addedAt = Math.max(addedAt, i)
-      if (ins.kind === 'endpoint-renamed') {
-        mounts.push({ ...current, from: i, to: Math.min(to, removedFrom) })
-        to = i
-        current = ins.from
-      }
-    }
-  }
-  mounts.push({ ...current, from: addedAt, to: Math.min(to, removedFrom) })
-  return {
-    mounts: mounts.filter((m) => m.from < m.to || m.path === spec.path),
-    identityAt: (i) => identity[i] ?? current,
-  }
-}
 
 /**
  * Compiles one route against the ledger: which versions reach it at which path, and for every
@@ -125,7 +83,7 @@ export function planRoute(spec: RouteSpec, versions: readonly ApiVersion[]): Rou
   const ledger = compileLedger(versions, named)
   const n = versions.length
   const head = n - 1
-  const { mounts, identityAt } = _mounts({ ...spec, method }, ledger)
+  const { mounts, identityAt } = mountsOf({ ...spec, method }, ledger)
 
   const endpointSteps: _Step[] = []
   const statusSteps: { index: number; status: number; from: number }[] = []
@@ -279,32 +237,4 @@ export function schemaNamesOf(spec: RouteSpec): Set<string> {
   const named = new Map<string, JsonSchema>()
   normalizeSchema({ body: spec.body ?? {}, query: spec.query ?? {}, responses: spec.responses ?? {} }, named)
   return new Set([...named.keys(), querySchemaName(spec.method, spec.path)])
-}
-
-/**
- * The error migrations every endpoint shares (`errors(...)` instructions), per version index,
- * for errors raised outside any route plan: 404s, 405s, version and auth errors.
- *
- * @example
- * errorPlans(versions.versions)(0)?.(problem)
- */
-export function errorPlans(
-  versions: readonly ApiVersion[],
-): (index: number) => ((p: ProblemParts) => void) | undefined {
-  const steps = versions.map((v) =>
-    (v.changes ?? []).flatMap((c) => c.instructions).filter((i) => i.kind === 'error-migration'),
-  )
-  const plans = versions.map((_, v) => {
-    const fns = steps
-      .slice(v + 1)
-      .reverse()
-      .flat()
-      .map((i) => i.migrate)
-    return fns.length === 0
-      ? undefined
-      : (p: ProblemParts) => {
-          for (const fn of fns) fn(p)
-        }
-  })
-  return (index) => plans[index]
 }
