@@ -74,7 +74,10 @@ export interface VersionSet {
    * newest released and not sunset when none is GA yet.
    */
   latest(channel: VersionChannel, now: Date): ApiVersion | undefined
-  /** Versions visible on `channel` that are released and not sunset at `now`, oldest first. */
+  /**
+   * Versions to advertise on `channel` at `now`, oldest first: released, not sunset, and past early
+   * access (an early-access version exists only for the principals granted it, so it is never listed).
+   */
   supported(channel: VersionChannel, now: Date): ApiVersion[]
   /**
    * Resolves a key: `exact` finds that version; `on-or-before` finds the newest released version
@@ -236,7 +239,7 @@ export function defineVersions(input: VersionSetInput): VersionSet {
       return live.findLast((v) => phaseAt(v, now) === 'ga') ?? live.at(-1)
     },
     supported(channel, now) {
-      return versions.filter((v) => visible(v, channel) && isLive(v, now))
+      return versions.filter((v) => visible(v, channel) && isLive(v, now) && phaseAt(v, now) !== 'early-access')
     },
     resolve(key, channel, now, match) {
       if (match === 'exact') {

@@ -64,7 +64,7 @@ describe('Fastify plugin', () => {
     expect(res.json()).toEqual({ id: '1', version: '2024-01-01' })
     expect(res.headers).toMatchObject({
       'x-api-version-used': '2024-01-01',
-      'x-api-versions-supported': '2024-01-01, 2025-06-01, 2025-09-01',
+      'x-api-versions-supported': '2024-01-01, 2025-06-01',
       deprecation: '@1767225600',
       sunset: 'Fri, 01 Jan 2027 00:00:00 GMT',
     })
@@ -84,11 +84,11 @@ describe('Fastify plugin', () => {
         suggestion: 'Upgrade to 2025-06-01, the newest supported version: send Api-Version: 2025-06-01.',
         requested_version: '2023-01-01',
         latest_version: '2025-06-01',
-        supported_versions: ['2024-01-01', '2025-06-01', '2025-09-01'],
+        supported_versions: ['2024-01-01', '2025-06-01'],
       },
       requestId: expect.any(String),
     })
-    expect(res.headers['x-api-versions-supported']).toBe('2024-01-01, 2025-06-01, 2025-09-01')
+    expect(res.headers['x-api-versions-supported']).toBe('2024-01-01, 2025-06-01')
   })
 
   test('sunset version with a custom sunset status -> that status', async () => {
@@ -101,6 +101,12 @@ describe('Fastify plugin', () => {
     const res = await app.inject({ url: '/things/1', headers: { 'api-version': '2025-09-01', 'x-user': 'someone' } })
     expect(res.statusCode).toBe(403)
     expect(res.json().error.code).toBe('VERSION_EARLY_ACCESS')
+  })
+
+  test('early-access version -> never listed in the supported versions, even to a granted principal', async () => {
+    await build({}, (user) => user)
+    const res = await app.inject({ url: '/things/1', headers: { 'api-version': '2025-09-01', 'x-user': 'insider' } })
+    expect(res.headers['x-api-versions-supported']).toBe('2024-01-01, 2025-06-01')
   })
 
   test('early-access version, principal granted -> served at that version', async () => {
