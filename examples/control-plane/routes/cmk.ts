@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify'
-import { HttpProblem } from 'strata'
 import { listPage } from '../page.ts'
 import { newId, notFound, orgOf, presentCluster } from '../present.ts'
 import {
@@ -12,7 +11,7 @@ import {
   EnvironmentFilter,
   IdParam,
 } from '../schemas.ts'
-import type { RouteEnv } from './env.ts'
+import { type RouteEnv, requireEnvironment } from './env.ts'
 
 // Head only (cmk/v2): cmk/v1 reaches these handlers at /cmk/v1/... through changes.ts.
 const cmk = { strata: { scope: 'cmk' } } as const
@@ -48,33 +47,18 @@ export function cmkRoutes(env: RouteEnv) {
       async (req, reply) => {
         const orgId = orgOf(req)
         const { spec } = req.body
-        const environment = await db
-          .selectFrom('environments')
-          .select('id')
-          .where('org_id', '=', orgId)
-          .where('id', '=', spec.environment.id)
-          .executeTakeFirst()
-        if (environment === undefined) {
-          throw new HttpProblem({
-            status: 422,
-            code: 'VALIDATION_FAILED',
-            message: '1 field failed validation',
-            fields: [
-              {
-                field: 'spec.environment.id',
-                message: `environment ${spec.environment.id} does not exist`,
-                reason: 'reference',
-              },
-            ],
-            suggestion: 'Create the environment first, or name an existing one',
-          })
-        }
+        await requireEnvironment(
+          db,
+          orgId,
+          spec.environment.id,
+          'Create the environment first, or name an existing one',
+        )
         const now = env.now()
         const at = now.toISOString()
         const row = {
           id: newId('lkc'),
           org_id: orgId,
-          environment_id: environment.id,
+          environment_id: spec.environment.id,
           display_name: spec.display_name,
           availability: spec.availability ?? 'SINGLE_ZONE',
           cloud: spec.cloud,

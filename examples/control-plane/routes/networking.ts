@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import { HttpProblem } from 'strata'
 import { listPage } from '../page.ts'
 import { newId, notFound, orgOf, presentNetwork } from '../present.ts'
 import { EnvironmentFilter, IdParam, NetworkCreate } from '../schemas.ts'
-import type { RouteEnv } from './env.ts'
+import { type RouteEnv, requireEnvironment } from './env.ts'
 
 // The networking group is in Early Access: the API answers only principals granted it (api.ts).
 const networking = { strata: { scope: 'networking' } } as const
@@ -36,31 +35,12 @@ export function networkingRoutes(env: RouteEnv) {
       async (req, reply) => {
         const orgId = orgOf(req)
         const { spec } = req.body
-        const environment = await db
-          .selectFrom('environments')
-          .select('id')
-          .where('org_id', '=', orgId)
-          .where('id', '=', spec.environment.id)
-          .executeTakeFirst()
-        if (environment === undefined) {
-          throw new HttpProblem({
-            status: 422,
-            code: 'VALIDATION_FAILED',
-            message: '1 field failed validation',
-            fields: [
-              {
-                field: 'spec.environment.id',
-                message: `environment ${spec.environment.id} does not exist`,
-                reason: 'reference',
-              },
-            ],
-          })
-        }
+        await requireEnvironment(db, orgId, spec.environment.id)
         const at = env.now().toISOString()
         const row = {
           id: newId('n'),
           org_id: orgId,
-          environment_id: environment.id,
+          environment_id: spec.environment.id,
           display_name: spec.display_name,
           cloud: spec.cloud,
           region: spec.region,
