@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync }
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { type Availability, describeWithService, freePort } from './service.ts'
+import { type Availability, describeWithService, freePort, terminate } from './service.ts'
 
 /** A throwaway PostgreSQL cluster started for one test file. */
 export interface PostgresServer {
@@ -96,7 +96,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
   const stop = async () => {
-    await _terminate(child)
+    // SIGINT is PostgreSQL's fast shutdown: roll back open transactions and exit.
+    await terminate(child, 'SIGINT', 10_000)
     rmSync(dir, { recursive: true, force: true })
   }
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
@@ -168,17 +169,4 @@ async function _waitForConnection(url: string, child: ChildProcess, timeoutMs: n
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   throw new Error(`no connection within ${timeoutMs} ms (${last})`)
-}
-
-function _terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    child.once('exit', () => {
-      clearTimeout(kill)
-      resolve()
-    })
-    // SIGINT is PostgreSQL's fast shutdown: roll back open transactions and exit.
-    child.kill('SIGINT')
-  })
 }

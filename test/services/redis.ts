@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Availability, describeWithService, freePort } from './service.ts'
+import { type Availability, describeWithService, freePort, terminate } from './service.ts'
 
 /** A throwaway redis-server started for one test file. */
 export interface RedisServer {
@@ -49,7 +49,7 @@ export async function startRedisServer(): Promise<RedisServer> {
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
   const stop = async () => {
-    await _terminate(child)
+    await terminate(child, 'SIGTERM', 5000)
     rmSync(dir, { recursive: true, force: true })
   }
   try {
@@ -101,17 +101,5 @@ function _ping(port: number): Promise<boolean> {
       reply += chunk.toString('utf8')
       if (reply.includes('\r\n')) done(reply.startsWith('+PONG'))
     })
-  })
-}
-
-function _terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000)
-    child.once('exit', () => {
-      clearTimeout(kill)
-      resolve()
-    })
-    child.kill('SIGTERM')
   })
 }

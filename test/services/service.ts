@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, test } from 'vitest'
 
@@ -66,5 +67,23 @@ export function freePort(): Promise<number> {
       const port = typeof address === 'object' && address !== null ? address.port : 0
       probe.close(() => resolve(port))
     })
+  })
+}
+
+/**
+ * Stops a server process: `signal` asks it to shut down, SIGKILL follows after `graceMs`.
+ *
+ * @example
+ * await terminate(child, 'SIGINT', 10_000) // PostgreSQL's fast shutdown
+ */
+export function terminate(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs)
+    child.once('exit', () => {
+      clearTimeout(kill)
+      resolve()
+    })
+    child.kill(signal)
   })
 }
