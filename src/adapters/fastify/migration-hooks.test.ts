@@ -124,6 +124,16 @@ describe('Fastify plugin with a change ledger', () => {
     )
   })
 
+  test('endpoint added in 2025, asked with HEAD (Fastify derives it from GET) -> 404 at 2024 as well', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [addPetHistory])], (a) =>
+      a.get('/pets/:id/history', async () => ({ events: [] })),
+    )
+    const head = (version: string) =>
+      app.inject({ method: 'HEAD', url: '/pets/1/history', headers: { 'api-version': version } })
+    expect((await head('2024-01-01')).statusCode).toBe(404)
+    expect((await head('2025-01-01')).statusCode).toBe(200)
+  })
+
   test('endpoint moved in 2025 -> old path answers 2024 clients only, new path 2025 clients only', async () => {
     await build([v('2024-01-01'), v('2025-01-01', [movePets])], (a) =>
       a.get('/zoo/pets/:id', async (req) => ({ id: (req.params as { id: string }).id })),

@@ -1,8 +1,10 @@
+import type { ValidateFunction } from 'ajv'
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
 import type { Api } from '../../api/index.ts'
 import type { JsonSchema, ProblemParts, ResponseParts } from '../../change/instruction.ts'
 import { HttpProblem } from '../../conventions/error/index.ts'
 import { type Mount, planRoute, type RoutePlan, type RouteSpec, type VersionPlan } from '../../migrate/index.ts'
+import type { ApiVersion } from '../../version/index.ts'
 import { fieldIssues, type VersionValidators } from './request-validator.ts'
 
 const kPlan = Symbol('strata.plan')
@@ -44,6 +46,17 @@ export interface RouteRegistry {
   readonly specs: { scope: string | undefined; spec: RouteSpec }[]
   /** Shared by every route of the plugin. */
   readonly validators: VersionValidators
+  /** Compiled plans by scope, method and head path: HEAD routes and older-path aliases reuse their GET's. */
+  readonly prepared: Map<string, _Prepared>
+}
+
+interface _Prepared {
+  readonly plan: RoutePlan
+  readonly plans: readonly (VersionPlan | undefined)[]
+  readonly validate: readonly (
+    | { body?: ValidateFunction | undefined; query?: ValidateFunction | undefined }
+    | undefined
+  )[]
 }
 
 function _spec(route: RouteOptions): RouteSpec {
@@ -53,7 +66,8 @@ function _spec(route: RouteOptions): RouteSpec {
     response?: Record<string, JsonSchema>
   }
   return {
-    method: String(route.method),
+    // Fastify answers HEAD with the GET route's handler: it is the same endpoint in the ledger.
+    method: route.method === 'HEAD' ? 'GET' : String(route.method),
     path: route.url,
     ...(schema.body !== undefined ? { body: schema.body } : {}),
     ...(schema.querystring !== undefined ? { query: schema.querystring } : {}),
@@ -73,13 +87,18 @@ export function installMigrationHooks(api: Api, route: RouteOptions, registry: R
   const scope = (route.config as { strata?: { scope?: string; strict?: boolean } } | undefined)?.strata
   const versions = api.versionsOf(scope?.scope)
   const spec = _spec(route)
-  const plan: RoutePlan = planRoute(
-    mount === undefined ? spec : { ...spec, path: headPathOf(route) },
-    versions.versions,
-  )
-  if (mount === undefined) registry.specs.push({ scope: scope?.scope, spec })
+  const headSpec = mount === undefined ? spec : { ...spec, path: headPathOf(route) }
+  if (mount === undefined && route.method !== 'HEAD') registry.specs.push({ scope: scope?.scope, spec })
+  const key = `${scope?.scope ?? ''} ${headSpec.method} ${headSpec.path}`
+  let prepared = registry.prepared.get(key)
+  if (prepared === undefined) {
+    prepared = _prepare(headSpec, versions.versions, registry.validators, scope?.strict ?? false)
+    registry.prepared.set(key, prepared)
+  }
+  const { plan, plans, validate } = prepared
   const own = mount ?? plan.mounts[0]!
   const head = versions.versions.length - 1
+  const aliases = mount === undefined && route.method !== 'HEAD' ? plan.mounts.slice(1) : []
 
   if (own.from > 0 || own.to <= head) {
     route.onRequest = [
@@ -101,19 +120,7 @@ export function installMigrationHooks(api: Api, route: RouteOptions, registry: R
     ] as NonNullable<RouteOptions['onRequest']>
   }
 
-  const plans = versions.versions.map((_, i) => plan.plan(i))
-  if (plans.every((p) => p === undefined)) return mount === undefined ? plan.mounts.slice(1) : []
-
-  const { validators } = registry
-  const validate = plans.map((p, i) => {
-    if (p?.requestUp === undefined) return undefined
-    const body = plan.requestSchema('body', i)
-    const query = plan.requestSchema('query', i)
-    return {
-      body: body && spec.body !== undefined ? validators.body(body, scope?.strict ?? false) : undefined,
-      query: query && spec.query !== undefined ? validators.query(query) : undefined,
-    }
-  })
+  if (plans.every((p) => p === undefined)) return aliases
 
   route.preValidation = [
     ..._hooks(route.preValidation),
@@ -175,7 +182,28 @@ export function installMigrationHooks(api: Api, route: RouteOptions, registry: R
       done(null, parts.body)
     },
   ] as NonNullable<RouteOptions['preSerialization']>
-  return mount === undefined ? plan.mounts.slice(1) : []
+  return aliases
+}
+
+/** Compiles a route's plan and, for the versions whose requests migrate, their validators. */
+function _prepare(
+  spec: RouteSpec,
+  versions: readonly ApiVersion[],
+  validators: VersionValidators,
+  strict: boolean,
+): _Prepared {
+  const plan = planRoute(spec, versions)
+  const plans = versions.map((_, i) => plan.plan(i))
+  const validate = plans.map((p, i) => {
+    if (p?.requestUp === undefined) return undefined
+    const body = plan.requestSchema('body', i)
+    const query = plan.requestSchema('query', i)
+    return {
+      body: body && spec.body !== undefined ? validators.body(body, strict) : undefined,
+      query: query && spec.query !== undefined ? validators.query(query) : undefined,
+    }
+  })
+  return { plan, plans, validate }
 }
 
 const kHeadPath = Symbol('strata.headPath')

@@ -71,7 +71,7 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
   checkRewriteAtStart(app, api)
   app.decorateRequest('strata', null as unknown as VersionContext)
 
-  const registry: RouteRegistry = { specs: [], validators: createVersionValidators() }
+  const registry: RouteRegistry = { specs: [], validators: createVersionValidators(), prepared: new Map() }
   _recordContractSource(app, api, registry)
   const kMount = Symbol('strata.mount')
   app.addHook('onRoute', function onRoute(route) {
@@ -89,8 +89,7 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
       return
     }
     const original = { ...route }
-    const aliases = installMigrationHooks(api, route, route.method === 'HEAD' ? { ...registry, specs: [] } : registry)
-    if (route.method === 'HEAD') return
+    const aliases = installMigrationHooks(api, route, registry)
     // An endpoint renamed in the ledger still answers older versions at its older path.
     for (const mount of aliases) {
       this.route({
