@@ -14,12 +14,22 @@ export interface AppModule {
 }
 
 // The app must import `strata` as the very modules the CLI runs (schema names live in a module-level
-// registry), so `strata` resolves to its TypeScript sources, as it does for the CLI itself.
+// registry). Run from its TypeScript sources (through tsx), the CLI makes `strata` resolve to those
+// sources too; run compiled (from dist/), `strata` already resolves to dist/ as for any consumer, and
+// tsx is registered only to compile the app itself.
+const runsFromSource = import.meta.url.endsWith('.ts')
 const sourceConditions = `export async function resolve(specifier, context, next) {
   const conditions = context.conditions.includes('strata-source') ? context.conditions : [...context.conditions, 'strata-source']
   return next(specifier, { ...context, conditions })
 }`
 let registered = false
+
+async function registerLoader(): Promise<void> {
+  if (registered) return
+  registered = true
+  if (runsFromSource) register(`data:text/javascript,${encodeURIComponent(sourceConditions)}`)
+  else (await import('tsx/esm/api')).register()
+}
 
 /**
  * Starts an app module the way `examples/run.ts` does, without listening: imports it (TypeScript
@@ -32,10 +42,7 @@ let registered = false
 export async function loadAppContractSource(file: string, now: Date): Promise<ContractSource> {
   const path = resolve(file)
   if (!existsSync(path)) throw new CliUserError(`--app ${file}: file not found.`)
-  if (!registered) {
-    register(`data:text/javascript,${encodeURIComponent(sourceConditions)}`)
-    registered = true
-  }
+  await registerLoader()
   let mod: Partial<AppModule>
   try {
     mod = (await import(pathToFileURL(path).href)) as Partial<AppModule>

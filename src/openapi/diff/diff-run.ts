@@ -3,6 +3,7 @@ import type { OpenApiDocument } from '../load/openapi-document.ts'
 import { type Policy, severityFor } from '../policy/policy.ts'
 import type { Rule, RuleMessageInput } from '../rules/rule.ts'
 import type { Finding, FindingLocation } from './finding.ts'
+import { SameContent } from './same-content.ts'
 
 /** Which way data flows at a place in the document: clients send requests and read responses. */
 export type Direction = 'request' | 'response'
@@ -21,6 +22,7 @@ export class DiffRun {
   readonly groups = new Map<string, Group>()
   private readonly oldCache = new Map<string, unknown>()
   private readonly newCache = new Map<string, unknown>()
+  private readonly sameContent = new SameContent((side, node) => this.resolve(side, node).node)
 
   constructor(
     readonly oldDoc: OpenApiDocument,
@@ -38,6 +40,11 @@ export class DiffRun {
       current = this.lookup(side, ref)
     }
     return { node: current, ref }
+  }
+
+  /** Whether nothing under an old and a new node differs, `$ref` targets included (see {@link SameContent}). */
+  unchanged(oldNode: unknown, newNode: unknown): boolean {
+    return this.sameContent.same(oldNode, newNode)
   }
 
   /** Like {@link resolve}, but only returns the node, or undefined unless it is an object. */

@@ -14,6 +14,7 @@ import { admitsNull, formatTypes, nullWrapper, objectView, typesCover, typesOf }
  */
 export function diffSchema(ctx: SchemaContext, oldNode: unknown, newNode: unknown, nullHandled = false): void {
   const run = ctx.run
+  if (run.unchanged(oldNode, newNode)) return
   const oldResolved = run.resolve('old', oldNode)
   const newResolved = run.resolve('new', newNode)
   let inner = ctx
