@@ -16,7 +16,8 @@ mkdirSync(results, { recursive: true })
 const bin = (name) => path.join(here, 'node_modules/.bin', name)
 const tools = {
   strata: (a, b) => [process.execPath, [path.join(repo, 'bin/strata.js'), 'diff', a, b, '--format', 'json']],
-  optic: (a, b) => [bin('optic'), ['diff', a, b, '--check']],
+  // Loose validation: in strict mode Optic refuses GitHub's description before comparing anything.
+  optic: (a, b) => [bin('optic'), ['diff', a, b, '--check', '--validation', 'loose']],
   'openapi-diff': (a, b) => [bin('openapi-diff'), [a, b]],
   'api-smart-diff': (a, b) => [process.execPath, [path.join(here, 'peer-api-smart-diff.mjs'), a, b]],
 }
@@ -54,18 +55,21 @@ function run(tool, a, b) {
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
   const exit = /Exit status: (\d+)/.exec(r.stderr)?.[1] ?? String(r.status)
   if (exit === '137' || seconds >= timeoutMs / 1000 - 0.5)
-    return { tool, seconds, rssMb: Number.NaN, findings: '-', status: `timeout ${timeoutMs / 1000}s` }
+    return { tool, seconds, rssMb: Number.NaN, findings: '-', reported: false, status: `timeout ${timeoutMs / 1000}s` }
   const crashed = !['0', '1'].includes(exit) && tool !== 'openapi-diff'
+  // A tool that printed nothing compared nothing (Optic and openapi-diff exit 1 when they reject the input).
+  const reported = r.stdout.trim() !== '' && !crashed
   const tail = r.stderr
     .split('\n')
-    .find((l) => /error|Error/.test(l))
+    .find((l) => /error|Error|invalid/.test(l))
     ?.slice(0, 80)
   return {
     tool,
     seconds,
     rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
-    findings: findingsOf(tool, r.stdout),
-    status: crashed ? `exit ${exit}${tail ? `: ${tail}` : ''}` : `exit ${exit}`,
+    findings: reported ? findingsOf(tool, r.stdout) : '-',
+    reported,
+    status: reported ? `exit ${exit}` : `no report, exit ${exit}${tail ? `: ${tail}` : ''}`,
   }
 }
 
@@ -104,9 +108,20 @@ const pairs = JSON.parse(readFileSync(path.join(stripe, 'pairs.json'), 'utf8')).
 const only = process.argv[2]
 const all = [...pairs, githubPair()].filter((p) => p !== undefined && (only === undefined || p.name.includes(only)))
 const rows = []
+const verdicts = []
 for (const pair of all) {
   const measured = Object.keys(tools).map((tool) => run(tool, pair.old, pair.next))
   const base = measured[0]
+  const fastest = measured
+    .slice(1)
+    .filter((m) => m.reported)
+    .sort((a, b) => a.seconds - b.seconds)[0]
+  verdicts.push(
+    fastest === undefined
+      ? `- ${pair.name}: no peer finished with a report; strata ${base.seconds.toFixed(2)} s`
+      : `- ${pair.name}: fastest peer that finished is ${fastest.tool} (${fastest.seconds.toFixed(2)} s); strata ${base.seconds.toFixed(2)} s: **${(fastest.seconds / base.seconds).toFixed(1)}x** faster`,
+  )
+  console.error(verdicts.at(-1))
   for (const m of measured) {
     const ratio = m.seconds && base.seconds ? `${(m.seconds / base.seconds).toFixed(1)}x` : '-'
     rows.push(
@@ -119,6 +134,8 @@ const table = [
   '| pair | tool | time (s) | peak RSS (MB) | findings | time vs strata | status |',
   '| --- | --- | --- | --- | --- | --- | --- |',
   ...rows,
+  '',
+  ...verdicts,
 ].join('\n')
 writeFileSync(path.join(results, 'diff.md'), `${table}\n`)
 console.log(table)

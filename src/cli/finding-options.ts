@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander'
-import { policyPresets } from '../openapi/index.ts'
+import { policyPresets } from '../openapi/policy/index.ts'
 import { exitCodes } from './exit-codes.ts'
 
 /** The flags every command that reports compatibility findings shares. */

@@ -3,7 +3,6 @@ import { register } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { contractSourceOf } from '../adapters/fastify/contract-source.ts'
 import { isStrataError } from '../error/index.ts'
 import type { ContractSource } from '../openapi/index.ts'
 import { CliUserError } from './user-error.ts'
@@ -59,6 +58,8 @@ export async function loadAppContractSource(file: string, now: Date): Promise<Co
   try {
     app = (await mod.createServer({ dataDir, clock: () => now, logger: false })) as typeof app
     await app!.ready()
+    // Imported here: Fastify and its plugins load only for the commands that start an app, not for `diff`.
+    const { contractSourceOf } = await import('../adapters/fastify/contract-source.ts')
     return contractSourceOf(app as never)
   } catch (error) {
     if (isStrataError(error)) throw new CliUserError(`--app ${file}: ${error.message}`)

@@ -1,5 +1,6 @@
 import { isStrataError } from '../error/index.ts'
-import { isOpenApiInputError, isPolicyConfigError } from '../openapi/index.ts'
+import { isOpenApiInputError } from '../openapi/load/index.ts'
+import { isPolicyConfigError } from '../openapi/policy/index.ts'
 import { exitCodes } from './exit-codes.ts'
 import type { CliIo } from './main.ts'
 

@@ -118,7 +118,7 @@ describe('calendar contracts and changelog', () => {
     expect(rules).toEqual([
       // createAssetAnswers201, renameListSizeToLimit, removeAssetSource (response and request)
       [
-        'request-parameter-removed',
+        'request-parameter-renamed',
         'success-response-removed',
         'response-property-removed',
         'request-property-removed',
@@ -127,12 +127,11 @@ describe('calendar contracts and changelog', () => {
       ['response-enum-value-added'],
       // renameAssetNameToTitle (response, create, update), timesAsRfc3339 (two fields)
       [
-        'response-property-removed',
+        'response-property-renamed',
         'response-type-changed',
         'response-type-changed',
-        'request-property-removed',
-        'request-required-property-added',
-        'request-property-removed',
+        'request-property-renamed',
+        'request-property-renamed',
       ],
     ])
   })

@@ -1,14 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { type Command, Option } from 'commander'
-import {
-  buildChangelog,
-  formatChangelogJson,
-  formatChangelogMarkdown,
-  loadPolicyConfig,
-  type Policy,
-  policyByName,
-  policyPresets,
-} from '../../openapi/index.ts'
+import { loadPolicyConfig, type Policy, policyByName, policyPresets } from '../../openapi/policy/index.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { loadAppContractSource } from '../load-app.ts'
 import type { CliIo } from '../main.ts'
@@ -50,6 +42,10 @@ async function runChangelog(flags: ChangelogFlags, io: CliIo): Promise<number> {
   let policy: Policy = policyByName(flags.policy)
   if (flags.config !== undefined) policy = loadPolicyConfig(flags.config, policy)
   const source = await loadAppContractSource(flags.app, now)
+  // Imported on use: `strata diff` starts without the contract generator.
+  const { buildChangelog, formatChangelogJson, formatChangelogMarkdown } = await import(
+    '../../openapi/contract/index.ts'
+  )
   const entries = buildChangelog(source, { now, policy })
   const text = flags.format === 'json' ? formatChangelogJson(entries) : formatChangelogMarkdown(entries)
   if (flags.out === undefined) io.stdout(text)

@@ -1,15 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Command } from 'commander'
-import {
-  checkContracts,
-  checkFailed,
-  formatCheck,
-  generateContracts,
-  loadPolicyConfig,
-  type Policy,
-  policyByName,
-} from '../../openapi/index.ts'
+import { loadPolicyConfig, type Policy, policyByName } from '../../openapi/policy/index.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { type FindingFlags, findingOptions } from '../finding-options.ts'
 import { loadAppContractSource } from '../load-app.ts'
@@ -59,6 +51,10 @@ async function runCheck(flags: CheckFlags, io: CliIo): Promise<number> {
       `--contracts ${flags.contracts}: folder not found; write the snapshots first with strata contracts --app ${flags.app} --out ${flags.contracts}.`,
     )
   }
+  // Imported on use: `strata diff` starts without the contract generator.
+  const { checkContracts, checkFailed, formatCheck, generateContracts } = await import(
+    '../../openapi/contract/index.ts'
+  )
   const contracts = generateContracts(source, { now, openapi: snapshotLine(flags.contracts) })
   const checks = await checkContracts(source.api, contracts, flags.contracts, { now, policy, failOn: flags.failOn })
   io.stdout(

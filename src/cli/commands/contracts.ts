@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { type Command, Option } from 'commander'
-import { generateContracts, scopeFolder, stringifyContract } from '../../openapi/index.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { loadAppContractSource } from '../load-app.ts'
 import type { CliIo } from '../main.ts'
@@ -52,6 +51,8 @@ export function registerContractsCommand(program: Command, io: CliIo, result: { 
 async function runContracts(flags: ContractsFlags, io: CliIo): Promise<number> {
   const now = parseNow(flags.now)
   const source = await loadAppContractSource(flags.app, now)
+  // Imported on use: `strata diff` starts without the contract generator.
+  const { generateContracts, scopeFolder, stringifyContract } = await import('../../openapi/contract/index.ts')
   const contracts = generateContracts(source, { now, openapi: flags.openapi })
   for (const contract of contracts) {
     const file = join(flags.out, scopeFolder(contract.scope), `${contract.label}.json`)

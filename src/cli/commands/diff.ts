@@ -1,18 +1,8 @@
 import type { Command } from 'commander'
-import {
-  diffOpenApi,
-  type Finding,
-  formatGithub,
-  formatJson,
-  formatMarkdown,
-  formatText,
-  isOpenApiInputError,
-  isPolicyConfigError,
-  loadOpenApi,
-  loadPolicyConfig,
-  type Policy,
-  policyByName,
-} from '../../openapi/index.ts'
+import { diffOpenApi, type Finding } from '../../openapi/diff/index.ts'
+import { isOpenApiInputError, loadOpenApi } from '../../openapi/load/index.ts'
+import { isPolicyConfigError, loadPolicyConfig, type Policy, policyByName } from '../../openapi/policy/index.ts'
+import { formatGithub, formatJson, formatMarkdown, formatText } from '../../openapi/report/index.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { type FindingFlags, findingOptions } from '../finding-options.ts'
 import type { CliIo } from '../main.ts'

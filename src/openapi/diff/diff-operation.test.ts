@@ -67,8 +67,9 @@ describe('parameters', () => {
     ...extra,
   })
 
-  test('query parameter renamed (removed + added) -> breaking removal', () => {
-    expect(brief(diff(get({ parameters: [q()] }), get({ parameters: [q({ name: 'pageSize' })] })))).toEqual([
+  test('query parameter replaced by another name with another type -> breaking removal + addition', () => {
+    const next = get({ parameters: [q({ name: 'pageSize', schema: { type: 'string' } })] })
+    expect(brief(diff(get({ parameters: [q()] }), next))).toEqual([
       `breaking request-parameter-removed ${op}/parameters/0`,
       `info optional-request-parameter-added ${op}/parameters/0`,
     ])

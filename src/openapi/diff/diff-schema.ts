@@ -2,11 +2,20 @@ import { isJsonObject, type JsonObject } from '../load/json-pointer.ts'
 import * as propertyRules from '../rules/property-rules.ts'
 import * as typeRules from '../rules/type-rules.ts'
 import { diffComposition } from './diff-composition.ts'
-import { refName } from './diff-run.ts'
+import { type DiffRun, refName } from './diff-run.ts'
 import { diffDefault, diffEnum, diffKeywords, diffLimits, diffPattern } from './diff-schema-values.ts'
 import { diffDeprecation } from './lifecycle.ts'
+import { pairUnambiguous } from './pair-leftovers.ts'
 import { atPointers, descend, reportAt, type SchemaContext } from './schema-context.ts'
-import { admitsNull, formatTypes, nullWrapper, objectView, typesCover, typesOf } from './schema-view.ts'
+import {
+  admitsNull,
+  formatTypes,
+  nullWrapper,
+  type ObjectView,
+  objectView,
+  typesCover,
+  typesOf,
+} from './schema-view.ts'
 
 /**
  * Compares two schemas (either may be a `$ref`) in one direction. A pair of `$ref`s is compared once
@@ -141,8 +150,17 @@ function diffProperties(ctx: SchemaContext, oldSchema: JsonObject, newSchema: Js
   const hidden = ctx.direction === 'request' ? 'readOnly' : 'writeOnly'
   const visible = (side: 'old' | 'new', schema: unknown) => run.object(side, schema)?.[hidden] !== true
   const request = ctx.direction === 'request'
+  const renamed = renamedProperties(run, oldView, newView, visible)
 
   for (const [name, oldEntry] of oldView.properties) {
+    const newName = renamed.get(name)
+    if (newName !== undefined) {
+      // Reported on the new side, unlike a removal: the property lives on under its new name.
+      const child = atPointers(ctx, oldEntry.pointer, newView.properties.get(newName)!.pointer, name)
+      const rule = request ? propertyRules.requestPropertyRenamed : propertyRules.responsePropertyRenamed
+      reportAt(child, rule, { from: `\`${name}\``, to: `\`${newName}\`` })
+      continue
+    }
     const newEntry = newView.properties.get(name)
     const child = atPointers(ctx, oldEntry.pointer, newEntry?.pointer ?? oldEntry.pointer, name)
     const wasVisible = visible('old', oldEntry.schema)
@@ -173,7 +191,9 @@ function diffProperties(ctx: SchemaContext, oldSchema: JsonObject, newSchema: Js
     }
     diffSchema(child, oldEntry.schema, newEntry.schema)
   }
+  const renamedTo = new Set(renamed.values())
   for (const [name, newEntry] of newView.properties) {
+    if (renamedTo.has(name)) continue
     const oldEntry = oldView.properties.get(name)
     if ((oldEntry !== undefined && visible('old', oldEntry.schema)) || !visible('new', newEntry.schema)) continue
     const child = atPointers(ctx, newEntry.pointer, newEntry.pointer, name)
@@ -181,6 +201,29 @@ function diffProperties(ctx: SchemaContext, oldSchema: JsonObject, newSchema: Js
     else if (newView.required.has(name)) reportAt(child, propertyRules.requestRequiredPropertyAdded, {})
     else reportAt(child, propertyRules.requestOptionalPropertyAdded, {})
   }
+}
+
+/**
+ * Pairs the visible properties found on one side only that have the same schema and requiredness:
+ * each such old name is renamed to the new one, when the pairing is unambiguous.
+ */
+function renamedProperties(
+  run: DiffRun,
+  oldView: ObjectView,
+  newView: ObjectView,
+  visible: (side: 'old' | 'new', schema: unknown) => boolean,
+): Map<string, string> {
+  const onlyIn = (side: 'old' | 'new', view: ObjectView, other: ObjectView) =>
+    [...view.properties]
+      .filter(([name, entry]) => !other.properties.has(name) && visible(side, entry.schema))
+      .map(([name]) => name)
+  return pairUnambiguous(
+    onlyIn('old', oldView, newView),
+    onlyIn('new', newView, oldView),
+    (oldName, newName) =>
+      oldView.required.has(oldName) === newView.required.has(newName) &&
+      run.unchanged(oldView.properties.get(oldName)!.schema, newView.properties.get(newName)!.schema),
+  )
 }
 
 function diffAdditionalProperties(ctx: SchemaContext, oldSchema: JsonObject, newSchema: JsonObject) {

@@ -77,8 +77,11 @@ export function bundleRefs(root: JsonObject, file: string): void {
   }
   if (keysByFile.size > 0) root[externalKey] = external
 
+  const resolves = new Set<string>()
   for (const check of checks) {
-    if (getByPointer(root, check.ref) === undefined) {
+    if (resolves.has(check.ref)) continue
+    if (getByPointer(root, check.ref) !== undefined) resolves.add(check.ref)
+    else {
       throw new OpenApiInputError(`$ref does not resolve: ${check.ref}`, {
         file: check.display,
         pointer: `${check.at}/$ref`,

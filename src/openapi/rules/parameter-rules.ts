@@ -1,13 +1,33 @@
 import { defineRule, fromTo } from './rule.ts'
 
-/** A request parameter disappeared (a rename shows as a removal plus an addition). */
+/** A request parameter disappeared (renames and moves have rules of their own). */
 export const requestParameterRemoved = defineRule({
   id: 'request-parameter-removed',
   severity: 'breaking',
-  summary: 'A request parameter was removed or renamed.',
-  example: '`GET /assets?assetIds=` -> `GET /assets?ids=`',
+  summary: 'A request parameter was removed.',
+  example: '`GET /assets?assetIds=` -> `GET /assets`',
   message: ({ subject, detail }) =>
     `${subject} was removed${detail ?? ''}; clients that send it get different results or an error.`,
+})
+
+/** A parameter is defined as before but under another name (in the same location). */
+export const requestParameterRenamed = defineRule({
+  id: 'request-parameter-renamed',
+  severity: 'breaking',
+  summary: 'A request parameter was renamed (same location, schema, requiredness and style).',
+  example: '`GET /assets?assetIds=` -> `GET /assets?ids=`',
+  message: ({ subject, from, to }) =>
+    `${subject} was renamed to ${to ?? 'another name'}; clients that send ${from ?? 'the old name'} get different results or an error.`,
+})
+
+/** A parameter of the same name is now read from another location (query, header or cookie). */
+export const requestParameterMoved = defineRule({
+  id: 'request-parameter-moved',
+  severity: 'breaking',
+  summary: 'A request parameter moved to another location (query, header or cookie) under the same name.',
+  example: 'query `api_key` -> header `api_key`',
+  message: ({ subject, from, to }) =>
+    `${subject} moved to the ${to ?? 'another location'}; clients that still send it in the ${from ?? 'old location'} get different results or an error.`,
 })
 
 /** A deprecated parameter was removed after its sunset (or it announced none). */

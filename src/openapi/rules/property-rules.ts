@@ -1,12 +1,22 @@
 import { defineRule } from './rule.ts'
 
-/** A request property disappeared (a rename shows as a removal plus an addition). */
+/** A request property disappeared (a rename has a rule of its own). */
 export const requestPropertyRemoved = defineRule({
   id: 'request-property-removed',
   severity: 'breaking',
-  summary: 'A request body property was removed or renamed.',
-  example: 'request `{ name }` -> `{ title }`',
+  summary: 'A request body property was removed.',
+  example: 'request `{ name, tag }` -> `{ name }`',
   message: ({ subject }) => `${subject} was removed; the value clients send is no longer read.`,
+})
+
+/** A request property is defined as before but under another name. */
+export const requestPropertyRenamed = defineRule({
+  id: 'request-property-renamed',
+  severity: 'breaking',
+  summary: 'A request body property was renamed (same schema and requiredness).',
+  example: 'request `{ name }` -> `{ title }`',
+  message: ({ subject, from, to }) =>
+    `${subject} was renamed to ${to ?? 'another name'}; the value clients send as ${from ?? 'the old name'} is no longer read.`,
 })
 
 /** A new property clients must send. */
@@ -45,13 +55,23 @@ export const requestPropertyBecameOptional = defineRule({
   message: ({ subject }) => `${subject} became optional.`,
 })
 
-/** A property clients read disappeared. */
+/** A property clients read disappeared (a rename has a rule of its own). */
 export const responsePropertyRemoved = defineRule({
   id: 'response-property-removed',
   severity: 'breaking',
-  summary: 'A response property was removed or renamed.',
+  summary: 'A response property was removed.',
   example: 'response `{ id, name }` -> `{ id }`',
   message: ({ subject }) => `${subject} was removed; clients that read it will break.`,
+})
+
+/** A response property is defined as before but under another name. */
+export const responsePropertyRenamed = defineRule({
+  id: 'response-property-renamed',
+  severity: 'breaking',
+  summary: 'A response property was renamed (same schema and requiredness).',
+  example: 'response `{ id, name }` -> `{ id, title }`',
+  message: ({ subject, from, to }) =>
+    `${subject} was renamed to ${to ?? 'another name'}; clients that read ${from ?? 'the old name'} will break.`,
 })
 
 /** A new response property (clients must ignore unknown fields). */
