@@ -123,7 +123,8 @@ for (const pair of all) {
   )
   console.error(verdicts.at(-1))
   for (const m of measured) {
-    const ratio = m.seconds && base.seconds ? `${(m.seconds / base.seconds).toFixed(1)}x` : '-'
+    const atLeast = m.status.startsWith('timeout') ? '≥' : ''
+    const ratio = m.seconds && base.seconds ? `${atLeast}${(m.seconds / base.seconds).toFixed(1)}x` : '-'
     rows.push(
       `| ${pair.name} | ${m.tool} | ${m.seconds?.toFixed(2) ?? '-'} | ${m.rssMb?.toFixed(0) ?? '-'} | ${m.findings ?? '-'} | ${ratio} | ${m.status} |`,
     )

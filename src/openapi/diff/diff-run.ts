@@ -102,9 +102,15 @@ export class DiffRun {
     return { group, created }
   }
 
-  /** All findings: direct ones, then each group's once, located at its first use. */
+  /**
+   * All findings: direct ones, then each group's once, located at its first use. A component reached
+   * through several others (`Pet.owner`, `Order.buyer`, both `User`) is compared in each of their
+   * groups; the same rule at the same place is one change, reported once with every use merged, in
+   * the words of the component that holds it.
+   */
   finish(): Finding[] {
     const out = [...this.findings]
+    const merged = new Map<string, { finding: Finding; holder: boolean }>()
     for (const group of this.groups.values()) {
       if (group.findings.length === 0) continue
       const sites = sitesOf(group)
@@ -113,7 +119,20 @@ export class DiffRun {
         const location: FindingLocation = { ...finding.location }
         if (first?.path !== undefined) location.path = first.path
         if (first?.method !== undefined) location.method = first.method
-        out.push(sites.length > 0 ? { ...finding, location, usedIn: sites } : finding)
+        const result: Finding = sites.length > 0 ? { ...finding, location, usedIn: sites } : finding
+        const key = `${finding.rule}|${finding.severity}|${finding.location.pointer}`
+        const holder = holds(group, finding.location.pointer)
+        const seen = merged.get(key)
+        if (seen === undefined) {
+          merged.set(key, { finding: result, holder })
+          out.push(result)
+          continue
+        }
+        seen.finding.usedIn = mergeSites(seen.finding.usedIn ?? [], sites)
+        if (holder && !seen.holder) {
+          seen.finding.message = result.message
+          seen.holder = true
+        }
       }
     }
     return out
@@ -138,6 +157,18 @@ function sitesOf(group: Group): FindingLocation[] {
     stack.push(...current.parents)
   }
   return sites
+}
+
+/** Whether a finding's pointer lies in the component the group compares. */
+function holds(group: Group, pointer: string): boolean {
+  const component = /^#\/components\/[^/]+\/([^/]+)/.exec(pointer)?.[1]
+  return component !== undefined && unescapeToken(component) === group.name
+}
+
+function mergeSites(into: FindingLocation[], more: FindingLocation[]): FindingLocation[] {
+  const out = [...into]
+  for (const site of more) if (!out.some((s) => sameLocation(s, site))) out.push(site)
+  return out
 }
 
 function sameLocation(a: FindingLocation, b: FindingLocation): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { brief, diff, requestBody, responseBody } from '../../../test/helpers/openapi-pair.ts'
+import { brief, diff, requestBody, responseBody, spec } from '../../../test/helpers/openapi-pair.ts'
 
 const body = '#/paths/~1pets/post/requestBody/content/application~1json/schema'
 const res = '#/paths/~1pets/get/responses/200/content/application~1json/schema'
@@ -159,6 +159,30 @@ describe('shared components', () => {
       message: 'Response property `Pet.name` was removed; clients that read it will break.',
     })
     expect(findings[0]?.usedIn?.map((u) => `${u.method} ${u.path}`)).toEqual(['GET /pets', 'GET /pets/{id}'])
+  })
+
+  test('component changed and also reached through allOf and anyOf of others -> one finding in its own words, every use', () => {
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+    const get = (schema: unknown) => ({
+      get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } } },
+    })
+    const doc = (login: string) =>
+      spec(
+        { '/pets': get(ref('Pet')), '/users': get(ref('User')), '/orders': get(ref('Order')) },
+        {
+          User: obj({ [login]: str, id: { type: 'integer' } }, ['id']),
+          Pet: obj({ owner: { allOf: [ref('User')], nullable: true } }),
+          Order: obj({ buyer: { anyOf: [ref('User'), { type: 'null' }] } }),
+        },
+      )
+    const findings = diff(doc('login'), doc('username'))
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({
+      rule: 'response-property-renamed',
+      location: { pointer: '#/components/schemas/User/properties/username' },
+      message: 'Response property `User.login` was renamed to `username`; clients that read `login` will break.',
+    })
+    expect(findings[0]?.usedIn?.map((u) => u.path).sort()).toEqual(['/orders', '/pets', '/users'])
   })
 
   test('recursive schema (a tree of nodes) -> terminates and finds the nested change', () => {
