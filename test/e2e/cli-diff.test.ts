@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -119,5 +119,42 @@ describe('strata diff (as a process)', () => {
     const help = await strata('diff', '--help')
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('2  usage or input error')
+  })
+})
+
+describe('bin/strata.js: the compiled CLI when it is fresh, else the sources', () => {
+  // A checkout laid out in a temp folder: the real sources and dependencies, the real bin, and a
+  // stand-in dist/ whose main() only says it ran, so the test sees which one the bin picked.
+  function checkout(dist: 'none' | 'stale' | 'fresh') {
+    const at = mkdtempSync(path.join(tmpdir(), 'strata-bin-'))
+    mkdirSync(path.join(at, 'bin'))
+    copyFileSync(path.join(root, 'bin/strata.js'), path.join(at, 'bin/strata.js'))
+    copyFileSync(path.join(root, 'package.json'), path.join(at, 'package.json'))
+    symlinkSync(path.join(root, 'src'), path.join(at, 'src'))
+    symlinkSync(path.join(root, 'node_modules'), path.join(at, 'node_modules'))
+    if (dist !== 'none') {
+      const main = path.join(at, 'dist/cli/main.js')
+      mkdirSync(path.dirname(main), { recursive: true })
+      writeFileSync(main, `export async function main() { process.stdout.write('compiled\\n'); return 0 }\n`)
+      if (dist === 'stale') utimesSync(main, new Date('2000-01-01'), new Date('2000-01-01'))
+    }
+    return at
+  }
+  const run = (at: string) =>
+    promisify(execFile)(process.execPath, [path.join(at, 'bin/strata.js'), 'diff', v1, v3, '--format', 'json'])
+
+  test('no dist/ -> compiles the sources through tsx and diffs', async () => {
+    const { stdout } = await run(checkout('none'))
+    expect(JSON.parse(stdout).summary).toEqual({ breaking: 0, warning: 0, info: 1 })
+  })
+
+  test('dist/ older than a source file -> the sources, never the stale build', async () => {
+    const { stdout } = await run(checkout('stale'))
+    expect(JSON.parse(stdout).summary).toEqual({ breaking: 0, warning: 0, info: 1 })
+  })
+
+  test('dist/ newer than every source file -> the compiled CLI', async () => {
+    const { stdout } = await run(checkout('fresh'))
+    expect(stdout).toBe('compiled\n')
   })
 })
