@@ -110,7 +110,7 @@ export class DiffRun {
    */
   finish(): Finding[] {
     const out = [...this.findings]
-    const merged = new Map<string, { finding: Finding; holder: boolean }>()
+    const merged = new Map<string, { finding: Finding; holder: boolean; siteKeys?: Set<string> }>()
     for (const group of this.groups.values()) {
       if (group.findings.length === 0) continue
       const sites = sitesOf(group)
@@ -128,7 +128,12 @@ export class DiffRun {
           out.push(result)
           continue
         }
-        seen.finding.usedIn = mergeSites(seen.finding.usedIn ?? [], sites)
+        if (sites.length > 0) {
+          seen.finding.usedIn ??= []
+          const usedIn = seen.finding.usedIn
+          seen.siteKeys ??= new Set(usedIn.map(siteKey))
+          addSites(usedIn, seen.siteKeys, sites)
+        }
         if (holder && !seen.holder) {
           seen.finding.message = result.message
           seen.holder = true
@@ -148,27 +153,30 @@ function sitesOf(group: Group): FindingLocation[] {
     const current = stack.pop()
     if (current === undefined || seen.has(current)) continue
     seen.add(current)
-    for (const site of current.sites) {
-      const key = `${site.method} ${site.path} ${site.pointer}`
-      if (keys.has(key)) continue
-      keys.add(key)
-      sites.push(site)
-    }
+    addSites(sites, keys, current.sites)
     stack.push(...current.parents)
   }
   return sites
 }
 
-/** Whether a finding's pointer lies in the component the group compares. */
-function holds(group: Group, pointer: string): boolean {
-  const component = /^#\/components\/[^/]+\/([^/]+)/.exec(pointer)?.[1]
-  return component !== undefined && unescapeToken(component) === group.name
+/** Appends the sites not in `list` yet; `keys` holds the {@link siteKey} of each site in it. */
+function addSites(list: FindingLocation[], keys: Set<string>, more: readonly FindingLocation[]): void {
+  for (const site of more) {
+    const key = siteKey(site)
+    if (keys.has(key)) continue
+    keys.add(key)
+    list.push(site)
+  }
 }
 
-function mergeSites(into: FindingLocation[], more: FindingLocation[]): FindingLocation[] {
-  const out = [...into]
-  for (const site of more) if (!out.some((s) => sameLocation(s, site))) out.push(site)
-  return out
+function siteKey(site: FindingLocation): string {
+  return `${site.method} ${site.path} ${site.pointer}`
+}
+
+/** Whether a finding's pointer lies in the component the group compares. */
+function holds(group: Group, pointer: string): boolean {
+  const component = /^#\/components\/[^/]+\/[^/]+/.exec(pointer)?.[0]
+  return component !== undefined && refName(component) === group.name
 }
 
 function sameLocation(a: FindingLocation, b: FindingLocation): boolean {
