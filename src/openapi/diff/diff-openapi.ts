@@ -1,3 +1,4 @@
+import { OpenApiInputError } from '../load/input-error.ts'
 import type { OpenApiDocument } from '../load/openapi-document.ts'
 import type { Policy } from '../policy/policy.ts'
 import { strictPolicy } from '../policy/presets.ts'
@@ -25,7 +26,16 @@ const order = { breaking: 0, warning: 1, info: 2 } as const
  */
 export function diffOpenApi(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, options: DiffOptions = {}): Finding[] {
   const run = new DiffRun(oldDoc, newDoc, options.policy ?? strictPolicy, options.now ?? new Date())
-  diffPaths(run, 'paths')
-  diffPaths(run, 'webhooks')
+  try {
+    diffPaths(run, 'paths')
+    diffPaths(run, 'webhooks')
+  } catch (error) {
+    // Loading refuses documents nested too deeply; a chain of thousands of `$ref`s is the other way
+    // to exhaust the stack of the recursive comparison.
+    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error
+    throw new OpenApiInputError(`its schemas or those of ${oldDoc.file} chain \`$ref\`s too deeply to compare`, {
+      file: newDoc.file,
+    })
+  }
   return run.finish().sort((a, b) => order[a.severity] - order[b.severity])
 }

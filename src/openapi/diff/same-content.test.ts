@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { brief, diff, responseBody } from '../../../test/helpers/openapi-pair.ts'
+import { isOpenApiInputError } from '../load/input-error.ts'
 import { getByPointer, type JsonObject } from '../load/json-pointer.ts'
 import { SameContent } from './same-content.ts'
 
@@ -107,5 +108,24 @@ describe('unchanged subtrees in the diff', () => {
   test('two releases with identical content but renamed components -> no findings', () => {
     const pet = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] }
     expect(diff(responseBody(ref('Pet'), { Pet: pet }), responseBody(ref('Animal'), { Animal: pet }))).toEqual([])
+  })
+})
+
+describe('a chain of $refs too long to follow', () => {
+  test('5,000 components each pointing at the next, changed at the end -> input error, not a stack overflow', () => {
+    const chain = (leaf: string) => {
+      const schemas: Record<string, unknown> = { [`S${5000}`]: { type: leaf } }
+      for (let i = 0; i < 5000; i++) schemas[`S${i}`] = { type: 'object', properties: { n: ref(`S${i + 1}`) } }
+      return responseBody(ref('S0'), schemas)
+    }
+    let caught: unknown
+    try {
+      diff(chain('string'), chain('integer'))
+    } catch (error) {
+      caught = error
+    }
+    expect(isOpenApiInputError(caught) && caught.message).toBe(
+      'new.yaml: its schemas or those of old.yaml chain `$ref`s too deeply to compare',
+    )
   })
 })

@@ -52,7 +52,7 @@ export function bundleRefs(root: JsonObject, file: string): void {
   while (pending.length > 0) {
     const item = pending.pop()
     if (item === undefined) break
-    walk(item.value, [], (node, at) => {
+    walk(item.value, [], item.display, (node, at) => {
       const ref = node.$ref
       if (typeof ref !== 'string') return
       const atPointer = toPointer(at)
@@ -90,11 +90,29 @@ export function bundleRefs(root: JsonObject, file: string): void {
   }
 }
 
-function walk(value: unknown, at: (string | number)[], visit: (node: JsonObject, at: (string | number)[]) => void) {
+/**
+ * How deeply a document may nest. Real descriptions stay within a few dozen levels; the comparison
+ * recurses once or twice per level, so a far deeper (hostile or generated) document is refused here,
+ * with its place, instead of overflowing the stack later.
+ */
+export const maxNesting = 512
+
+function walk(
+  value: unknown,
+  at: (string | number)[],
+  display: string,
+  visit: (node: JsonObject, at: (string | number)[]) => void,
+) {
+  if (at.length > maxNesting) {
+    throw new OpenApiInputError(`the document nests deeper than ${maxNesting} levels`, {
+      file: display,
+      pointer: toPointer(at.slice(0, 16)),
+    })
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       at.push(i)
-      walk(value[i], at, visit)
+      walk(value[i], at, display, visit)
       at.pop()
     }
     return
@@ -105,7 +123,7 @@ function walk(value: unknown, at: (string | number)[], visit: (node: JsonObject,
     const child = value[key]
     if (typeof child !== 'object' || child === null) continue
     at.push(key)
-    walk(child, at, visit)
+    walk(child, at, display, visit)
     at.pop()
   }
 }

@@ -67,6 +67,20 @@ describe('loadOpenApi', () => {
     )
   })
 
+  test('schema nested 600 levels deep -> input error naming the limit, not a stack overflow later', async () => {
+    let schema: unknown = { type: 'string' }
+    for (let i = 0; i < 300; i++) schema = { type: 'object', properties: { n: schema } }
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: { schemas: { S: schema } },
+    }
+    expect(await failure(write('deep.json', JSON.stringify(doc)))).toMatch(
+      /^<dir>\/deep\.json at \/components\/schemas\/S\/properties\/n\/.*: the document nests deeper than 512 levels$/,
+    )
+  })
+
   test('parseOpenApi on text -> 3.1 document', () => {
     expect(parseOpenApi('{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{}}', 'x.json').version).toBe(
       '3.1',
