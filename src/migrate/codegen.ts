@@ -90,7 +90,9 @@ class _Emitter {
   /** Copies the properties a map does not declare, converted as `rest` says (or drops them). */
   rest(rest: RestProps | undefined, declared: readonly string[]): string {
     if (rest === undefined) return ''
-    const patterns = rest.patterns.map((p) => `[${this.helper(new RegExp(p.pattern, 'u'))}, ${this.conv(p.conv) ?? 'I'}]`)
+    const patterns = rest.patterns.map(
+      (p) => `[${this.helper(new RegExp(p.pattern, 'u'))}, ${this.conv(p.conv) ?? 'I'}]`,
+    )
     const additional = rest.additional === undefined ? 'undefined' : (this.conv(rest.additional) ?? 'I')
     const D = this.helper(new Set(declared))
     const list = `P${this.#next++}`
@@ -168,6 +170,7 @@ function _restConv(
 /** Sets a property by name even when the name is `__proto__` (never touching a prototype). */
 function _setProp(target: Record<string, unknown>, key: string, value: unknown): void {
   if (value === undefined) return
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
   else target[key] = value
 }

@@ -92,7 +92,10 @@ function _composeRest(first: RestProps | undefined, second: RestProps | undefine
         ? undefined
         : composeConvs(first.additional, second.additional),
     // Instructions never change patterns, so both sides list the same ones in the same order.
-    patterns: first.patterns.map((p, i) => ({ pattern: p.pattern, conv: composeConvs(p.conv, second.patterns[i]?.conv ?? []) })),
+    patterns: first.patterns.map((p, i) => ({
+      pattern: p.pattern,
+      conv: composeConvs(p.conv, second.patterns[i]?.conv ?? []),
+    })),
   }
 }
 
@@ -143,7 +146,12 @@ export function composeConvs(a: Conv, b: Conv): Conv {
     } else if (last?.kind === 'all' && stage.kind === 'all' && last.parts.length === stage.parts.length) {
       // Parts touch disjoint properties, so part-wise composition equals running them in turn.
       out[out.length - 1] = { kind: 'all', parts: _pairwise(last.parts, stage.parts) }
-    } else if (last?.kind === 'named' && stage.kind === 'named' && last.name === stage.name && last.open === stage.open) {
+    } else if (
+      last?.kind === 'named' &&
+      stage.kind === 'named' &&
+      last.name === stage.name &&
+      last.open === stage.open
+    ) {
       // A named stage stands for the whole chain of that schema; one is enough.
     } else {
       out.push(stage)
@@ -191,7 +199,10 @@ export function openConv(conv: Conv): Conv {
   return conv.map((s): Stage => {
     if (s.kind === 'object') {
       const rest = s.map.rest
-      return { kind: 'object', map: { ...s.map, rest: { additional: rest?.additional ?? [], patterns: rest?.patterns ?? [] } } }
+      return {
+        kind: 'object',
+        map: { ...s.map, rest: { additional: rest?.additional ?? [], patterns: rest?.patterns ?? [] } },
+      }
     }
     if (s.kind === 'union') return { ...s, convs: s.convs.map(openConv) }
     if (s.kind === 'named') return { ...s, open: true }

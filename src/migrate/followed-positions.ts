@@ -53,8 +53,11 @@ export function checkFollowedPositions(
   }
   if (touched.size === 0) return
   const visit = (node: unknown, pointer: string, owner: string): void => {
-    if (Array.isArray(node)) node.forEach((x, i) => visit(x, `${pointer}/${i}`, owner))
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return
+    if (Array.isArray(node)) {
+      for (const [i, x] of node.entries()) visit(x, `${pointer}/${i}`, owner)
+      return
+    }
+    if (typeof node !== 'object' || node === null) return
     for (const [key, value] of Object.entries(node as JsonSchema)) {
       const at = `${pointer}/${key}`
       const hit = UNFOLLOWED.has(key) ? [..._refsIn(value, new Set())].find((r) => touched.has(r)) : undefined

@@ -7,8 +7,8 @@ import type {
   RequestParts,
   ResponseParts,
 } from '../change/instruction.ts'
-import { schemaNameOf } from '../schema/index.ts'
 import { StrataError } from '../error/index.ts'
+import { schemaNameOf } from '../schema/index.ts'
 import type { ApiVersion } from '../version/index.ts'
 import type { Converter } from './codegen.ts'
 import { checkFollowedPositions } from './followed-positions.ts'

@@ -33,7 +33,10 @@ function _hasOwnObject(schema: JsonSchema): boolean {
 
 /** Whether a schema's own properties are only some of its objects' (beside `allOf` or a union). */
 export function isComposed(schema: JsonSchema): boolean {
-  return Array.isArray(schema.allOf) || ((Array.isArray(schema.anyOf) || Array.isArray(schema.oneOf)) && _hasOwnObject(schema))
+  return (
+    Array.isArray(schema.allOf) ||
+    ((Array.isArray(schema.anyOf) || Array.isArray(schema.oneOf)) && _hasOwnObject(schema))
+  )
 }
 
 /**
@@ -51,7 +54,10 @@ export function childConv(schema: JsonSchema | undefined, at = '', open = false,
   const items = itemsOf(schema)
   if (prefix !== undefined) {
     const convs = prefix.map((s, i) => childConv(s, `${at}/prefixItems/${i}`))
-    const rest = childConv(items ?? (_isSchema(schema.additionalItems) ? schema.additionalItems : undefined), `${at}/items`)
+    const rest = childConv(
+      items ?? (_isSchema(schema.additionalItems) ? schema.additionalItems : undefined),
+      `${at}/items`,
+    )
     if (convs.some(_nonEmpty) || rest.length > 0) stages.push({ kind: 'tuple', prefix: convs, rest })
   } else if (items !== undefined) {
     const inner = childConv(items, `${at}/items`)
@@ -102,7 +108,9 @@ export function identityMap(shape: JsonSchema, at = '', open = false): _MutableM
         }
       : undefined
   return {
-    props: new Map(Object.entries(props).map(([p, s]) => [p, { from: p, conv: childConv(s, `${at}/properties/${p}`) }])),
+    props: new Map(
+      Object.entries(props).map(([p, s]) => [p, { from: p, conv: childConv(s, `${at}/properties/${p}`) }]),
+    ),
     source: Object.keys(props),
     ...(rest !== undefined ? { rest } : {}),
   }

@@ -9,7 +9,11 @@ const _typeOfValue = (v: unknown): _JsonType =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : (typeof v as 'boolean' | 'number' | 'string' | 'object')
 
 /** The JSON types a schema accepts, as far as its keywords say (all of them when they say nothing). */
-function _typesOf(schema: unknown, shape: (name: string) => JsonSchema | undefined, seen = new Set<string>()): Set<_JsonType> {
+function _typesOf(
+  schema: unknown,
+  shape: (name: string) => JsonSchema | undefined,
+  seen = new Set<string>(),
+): Set<_JsonType> {
   if (typeof schema !== 'object' || schema === null) return new Set(_ALL)
   const s = schema as JsonSchema
   const name = refName(s)

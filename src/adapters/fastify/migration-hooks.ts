@@ -3,7 +3,15 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
 import type { Api } from '../../api/index.ts'
 import type { JsonSchema, ProblemParts, ResponseParts } from '../../change/instruction.ts'
 import { HttpProblem } from '../../conventions/error/index.ts'
-import { type Mount, planRoute, type RoutePlan, type RouteSpec, type VersionPlan } from '../../migrate/index.ts'
+import {
+  assembleSchema,
+  type Mount,
+  planRoute,
+  type RoutePlan,
+  type RouteSpec,
+  same,
+  type VersionPlan,
+} from '../../migrate/index.ts'
 import type { ApiVersion } from '../../version/index.ts'
 import { fieldIssues, type VersionValidators } from './request-validator.ts'
 
@@ -96,16 +104,20 @@ export function installMigrationHooks(api: Api, route: RouteOptions, registry: R
     registry.prepared.set(key, prepared)
   }
   const { plan, plans, validate } = prepared
-  const own = mount ?? plan.mounts[0]!
+  const at = mount ?? { method: headSpec.method, path: headSpec.path }
+  const ranges = plan.mounts.filter((m) => same(m, at))
   const head = versions.versions.length - 1
-  const aliases = mount === undefined && route.method !== 'HEAD' ? plan.mounts.slice(1) : []
+  const aliases: Mount[] = []
+  if (mount === undefined && route.method !== 'HEAD') {
+    for (const m of plan.mounts) if (!same(m, at) && !aliases.some((a) => same(a, m))) aliases.push(m)
+  }
 
-  if (own.from > 0 || own.to <= head) {
+  if (!ranges.some((r) => r.from === 0 && r.to > head)) {
     route.onRequest = [
       ..._hooks(route.onRequest),
       (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
         const index = request.strata.index
-        if (request.strata.channel !== 'playground' && (index < own.from || index >= own.to)) {
+        if (request.strata.channel !== 'playground' && !ranges.some((r) => index >= r.from && index < r.to)) {
           done(
             new HttpProblem({
               status: 404,
@@ -120,20 +132,18 @@ export function installMigrationHooks(api: Api, route: RouteOptions, registry: R
     ] as NonNullable<RouteOptions['onRequest']>
   }
 
-  if (plans.every((p) => p === undefined)) return aliases
+  if (plans.every((p) => p === undefined) && validate.every((v) => v === undefined)) return aliases
 
   route.preValidation = [
     ..._hooks(route.preValidation),
     (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
       const index = request.strata.index
       const p = plans[index]
-      if (p === undefined) {
-        done()
-        return
-      }
-      ;(request as _WithPlan)[kPlan] = p
-      if (p.requestUp !== undefined) {
-        const v = validate[index]
+      const v = validate[index]
+      if (p !== undefined) (request as _WithPlan)[kPlan] = p
+      // Validated at the client's version whenever its request shape differs from head's, whether or
+      // not anything converts (an enum value added in head is a 422 for older clients).
+      if (v !== undefined) {
         const issues = [
           ...(v?.query && !v.query(request.query) ? fieldIssues(v.query.errors ?? []) : []),
           ...(v?.body && request.body !== undefined && !v.body(request.body) ? fieldIssues(v.body.errors ?? []) : []),
@@ -151,6 +161,8 @@ export function installMigrationHooks(api: Api, route: RouteOptions, registry: R
           )
           return
         }
+      }
+      if (p?.requestUp !== undefined) {
         const parts = { body: request.body, query: request.query as Record<string, unknown>, headers: request.headers }
         p.requestUp(parts)
         request.body = parts.body
@@ -173,10 +185,12 @@ export function installMigrationHooks(api: Api, route: RouteOptions, registry: R
         done(null, payload)
         return
       }
-      const parts: ResponseParts = { body: payload, status: reply.statusCode, headers: {} }
+      const before = _plainHeaders(reply.getHeaders())
+      const parts: ResponseParts = { body: payload, status: reply.statusCode, headers: { ...before } }
       p.responseDown(parts)
       if (parts.status !== reply.statusCode) reply.code(parts.status)
-      if (Object.keys(parts.headers).length > 0) reply.headers(parts.headers)
+      for (const name of Object.keys(before)) if (!Object.hasOwn(parts.headers, name)) reply.removeHeader(name)
+      for (const [name, value] of Object.entries(parts.headers)) if (before[name] !== value) reply.header(name, value)
       // The route's compiled serializer knows head's shape only; older shapes use JSON.stringify.
       reply.serializer(JSON.stringify)
       done(null, parts.body)
@@ -185,7 +199,16 @@ export function installMigrationHooks(api: Api, route: RouteOptions, registry: R
   return aliases
 }
 
-/** Compiles a route's plan and, for the versions whose requests migrate, their validators. */
+/** The headers a handler set, as the strings an endpoint migration reads and rewrites. */
+function _plainHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : String(value)
+  }
+  return out
+}
+
+/** Compiles a route's plan and, for the versions whose request shapes differ from head's, their validators. */
 function _prepare(
   spec: RouteSpec,
   versions: readonly ApiVersion[],
@@ -194,13 +217,22 @@ function _prepare(
 ): _Prepared {
   const plan = planRoute(spec, versions)
   const plans = versions.map((_, i) => plan.plan(i))
-  const validate = plans.map((p, i) => {
-    if (p?.requestUp === undefined) return undefined
-    const body = plan.requestSchema('body', i)
-    const query = plan.requestSchema('query', i)
+  const head = versions.length - 1
+  const differs = (part: 'body' | 'query', i: number) => {
+    const at = plan.requestSchema(part, i)
+    if (at === undefined || (part === 'body' ? spec.body : spec.query) === undefined) return undefined
+    const own = assembleSchema(at.root, at.shapeOf, true)
+    const h = plan.requestSchema(part, head)!
+    return JSON.stringify(own) === JSON.stringify(assembleSchema(h.root, h.shapeOf, true)) ? undefined : at
+  }
+  const validate = plans.map((_, i) => {
+    if (i === head) return undefined
+    const body = differs('body', i)
+    const query = differs('query', i)
+    if (body === undefined && query === undefined) return undefined
     return {
-      body: body && spec.body !== undefined ? validators.body(body, strict) : undefined,
-      query: query && spec.query !== undefined ? validators.query(query) : undefined,
+      body: body ? validators.body(body, strict) : undefined,
+      query: query ? validators.query(query) : undefined,
     }
   })
   return { plan, plans, validate }
