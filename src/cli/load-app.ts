@@ -58,8 +58,8 @@ export async function loadAppContractSource(file: string, now: Date): Promise<Co
   try {
     app = (await mod.createServer({ dataDir, clock: () => now, logger: false })) as typeof app
     await app!.ready()
-    // Imported here: Fastify and its plugins load only for the commands that start an app, not for `diff`.
-    const { contractSourceOf } = await import('../adapters/fastify/contract-source.ts')
+    // Imported here: the runtime loads only for the commands that start an app, not for `diff`.
+    const { contractSourceOf } = await import('../runtime/route-registry.ts')
     return contractSourceOf(app as never)
   } catch (error) {
     if (isStrataError(error)) throw new CliUserError(`--app ${file}: ${error.message}`)

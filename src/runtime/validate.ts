@@ -1,24 +1,44 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import type { JsonSchema } from '../../change/instruction.ts'
-import { type FieldIssue, uniqueFieldIssues } from '../../conventions/error/index.ts'
-import { assembleSchema } from '../../migrate/index.ts'
+import { Ajv } from 'ajv'
+import type { JsonSchema } from '../change/instruction.ts'
+import { type FieldIssue, HttpProblem, uniqueFieldIssues } from '../conventions/error/index.ts'
+import { assembleSchema } from '../migrate/index.ts'
 
 /** At most this many failed fields are listed in one 422; the rest are counted. */
 export const MAX_LISTED_FIELDS = 50
 
+/** One failure as a JSON Schema validator reports it (ajv's `ErrorObject`, and Fastify's validation items). */
+export interface ValidationItem {
+  readonly instancePath?: string
+  readonly message?: string
+  readonly keyword?: string
+  readonly params?: Record<string, unknown>
+}
+
+/** A compiled validator of one request part at one version. */
+export interface PartValidator {
+  (data: unknown): boolean
+  errors?: readonly ValidationItem[] | null
+}
+
+/** A request part's schema at one version: its root and the named shapes it reaches. */
+export interface VersionedSchema {
+  readonly root: JsonSchema
+  readonly shapeOf: (name: string) => JsonSchema | undefined
+}
+
 /** Validates request parts against the schema of the client's version. */
 export interface VersionValidators {
-  body(
-    schema: { root: JsonSchema; shapeOf: (name: string) => JsonSchema | undefined },
-    strict: boolean,
-  ): ValidateFunction
-  query(schema: { root: JsonSchema; shapeOf: (name: string) => JsonSchema | undefined }): ValidateFunction
+  body(schema: VersionedSchema, strict: boolean): PartValidator
+  query(schema: VersionedSchema): PartValidator
 }
 
 /**
- * Two ajv instances, shared by the routes of one plugin: bodies are validated as sent (no coercion), queries
+ * Two ajv instances, shared by the routes of one API: bodies are validated as sent (no coercion), queries
  * with string coercion. Unknown properties are removed, not rejected (MUST IGNORE), unless a
  * route asks to be strict.
+ *
+ * @example
+ * const validators = createVersionValidators(); const check = validators.body(plan.requestSchema('body', 0)!, false)
  */
 export function createVersionValidators(): VersionValidators {
   // Defaults of the client's version apply before migration, as they would have when that version was head.
@@ -34,17 +54,38 @@ export function createVersionValidators(): VersionValidators {
 }
 
 /**
- * Turns ajv errors into the fields a 422 lists, named as the client's version names them.
+ * Turns validator failures into the fields a 422 lists, named as the client's version names them;
+ * `prefix` names the part for parts other than body and query (`params.id`, `headers.x-key`).
  *
  * @example
  * fieldIssues(validate.errors ?? [])
  */
-export function fieldIssues(errors: readonly ErrorObject[], prefix?: string): FieldIssue[] {
+export function fieldIssues(errors: readonly ValidationItem[], prefix?: string): FieldIssue[] {
   const issues = errors.map((e) => {
-    const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined
-    const path = [...e.instancePath.split('/').filter(Boolean), ...(missing !== undefined ? [missing] : [])]
+    const missing = e.keyword === 'required' ? e.params?.missingProperty : undefined
+    const path = [
+      ...(e.instancePath ?? '').split('/').filter(Boolean),
+      ...(typeof missing === 'string' ? [missing] : []),
+    ]
     const field = [prefix, ...path].filter(Boolean).join('.') || (prefix ?? 'body')
-    return { field, message: e.message ?? 'is invalid', reason: e.keyword }
+    return { field, message: e.message ?? 'is invalid', ...(e.keyword ? { reason: e.keyword } : {}) }
   })
   return uniqueFieldIssues(issues).slice(0, MAX_LISTED_FIELDS)
+}
+
+/**
+ * The 422 problem listing failed fields.
+ *
+ * @example
+ * throw validationProblem(fieldIssues(validate.errors ?? []))
+ */
+export function validationProblem(fields: readonly FieldIssue[]): HttpProblem {
+  return new HttpProblem({
+    status: 422,
+    code: 'VALIDATION_FAILED',
+    message: `${fields.length} field${fields.length === 1 ? '' : 's'} failed validation`,
+    detail: fields.map((f) => `${f.field} ${f.message}.`).join(' '),
+    fields: [...fields],
+    suggestion: 'Correct the listed fields and send the request again',
+  })
 }
