@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { defineChange } from '../../src/change/index.ts'
 import type { Instruction } from '../../src/change/instruction.ts'
-import { defineVersions, integerScheme } from '../../src/version/index.ts'
+import { defineVersions, integerScheme, type VersionSet } from '../../src/version/index.ts'
 import { asJson, type CompiledRoute, compileRoute } from './compiled.ts'
 import { type HeadCase, headOf, type Position } from './head-arbitrary.ts'
 import { createReference, type Reference } from './interpreter.ts'
@@ -17,6 +17,8 @@ export interface DifferentialCase {
   readonly instructions: readonly Instruction[][]
   readonly reference: Reference
   readonly compiled: CompiledRoute
+  /** The ledger as an API takes it. */
+  readonly versions: VersionSet
 }
 
 /** Property runs: small in CI, larger with `STRATA_PROPERTY_RUNS=2000`. */
@@ -34,7 +36,7 @@ export function caseOf(
 ): DifferentialCase {
   const head = headOf(g, narrow.positions)
   const instructions = ledgerOf(g, head, narrow.kinds)
-  const versions = defineVersions({
+  const versionSet = defineVersions({
     scheme: integerScheme(),
     versions: instructions.map((list, i) => ({
       id: String(i + 1),
@@ -43,9 +45,10 @@ export function caseOf(
           ? []
           : [defineChange({ name: `change${i + 1}`, description: 'generated', instructions: list })],
     })),
-  }).versions
+  })
+  const versions = versionSet.versions
   const reference = createReference({ versions, named: head.named })
-  const partial = { head, instructions, reference }
+  const partial = { head, instructions, reference, versions: versionSet }
   try {
     return { ...partial, compiled: compileRoute(head.root, versions) }
   } catch (error) {
@@ -69,14 +72,23 @@ export function describeCase(c: Omit<DifferentialCase, 'compiled'>, facts: Recor
   ].join('\n')
 }
 
-/** Throws a replayable description when the compiled engine and the reference disagree. */
+/**
+ * Throws a replayable description when the compiled engine (`run`, whose exceptions count as answers)
+ * and the reference disagree.
+ */
 export function expectSame(
   c: DifferentialCase,
   what: string,
   facts: Record<string, unknown>,
-  actual: unknown,
+  run: () => unknown,
   expected: unknown,
-) {
+): void {
+  let actual: unknown
+  try {
+    actual = run()
+  } catch (error) {
+    actual = `compiled engine threw: ${error instanceof Error ? error.message : String(error)}`
+  }
   if (isDeepStrictEqual(asJson(actual), asJson(expected))) return
   throw new Error(`${what}: compiled and reference disagree\n${describeCase(c, { ...facts, expected, actual })}`)
 }

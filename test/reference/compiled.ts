@@ -1,11 +1,13 @@
-import type { ValidateFunction } from 'ajv'
-import { createVersionValidators } from '../../src/adapters/fastify/request-validator.ts'
 import type { JsonSchema, RequestParts, ResponseParts } from '../../src/change/instruction.ts'
 import { planRoute } from '../../src/migrate/route-plan.ts'
+import { createVersionValidators } from '../../src/runtime/validate.ts'
 import type { ApiVersion } from '../../src/version/index.ts'
 
-// The one place the reference tests reach the compiled engine. When request validation moves out of
-// the Fastify adapter (issue 11), re-point `accepts` here and nothing else changes.
+// The one place the reference tests reach the compiled engine: plans from src/migrate, request
+// validation at the client's version from src/runtime (before issue 11 it lived in
+// src/adapters/fastify/request-validator.ts). When either moves, re-point the imports here only.
+
+type _Validate = (data: unknown) => boolean
 
 /** One route of the compiled engine, seen the way the reference tests compare it. */
 export interface CompiledRoute {
@@ -31,8 +33,8 @@ export const asJson = (value: unknown): unknown => (value === undefined ? undefi
 export function compileRoute(root: JsonSchema, versions: readonly ApiVersion[]): CompiledRoute {
   const plan = planRoute({ method: 'POST', path: '/reference', body: root, responses: { 200: root } }, versions)
   const validators = createVersionValidators()
-  const compiled = new Map<number, ValidateFunction>()
-  const validatorAt = (at: number): ValidateFunction => {
+  const compiled = new Map<number, _Validate>()
+  const validatorAt = (at: number): _Validate => {
     let v = compiled.get(at)
     if (v === undefined) {
       const schema = plan.requestSchema('body', at)

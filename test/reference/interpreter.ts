@@ -19,8 +19,16 @@ export interface Reference {
   shapesAt(index: number): Shapes
   /** A self-contained JSON Schema 2020-12 of a route schema at a version index. */
   schemaAt(root: JsonSchema, index: number): JsonSchema
-  /** Whether a request value is valid at a version index. */
+  /**
+   * Whether a request value is valid at a version index. Defaults of that version fill absent
+   * fields first (so a required field with a default may be omitted), as Fastify and Strata do.
+   */
   accepts(root: JsonSchema, index: number, value: unknown): boolean
+  /**
+   * A copy of a valid request value as validation at a version index leaves it: defaults filled in,
+   * members the version does not declare dropped (MUST IGNORE).
+   */
+  asValidated(root: JsonSchema, index: number, value: unknown): unknown
   /** A request value of version `from` migrated up to head, one step at a time (oldest first). */
   requestUp(root: JsonSchema, from: number, value: unknown): unknown
   /** A response value of head migrated down to version `to`, one step at a time (newest first). */
@@ -81,24 +89,40 @@ export function createReference(input: ReferenceInput): Reference {
     return r
   }
 
+  // Branches are chosen without side effects; acceptance fills defaults.
+  // ASSUMPTION: `default` fills absent fields before `required` is checked (Ajv `useDefaults`), the
+  // documented behaviour of Strata's validation ("defaults of the client's version apply before
+  // migration") and of Fastify's; strict JSON Schema would treat `default` as an annotation only.
   const ajv = new Ajv2020({ strict: false, allErrors: false })
+  const filling = new Ajv2020({ strict: false, allErrors: false, useDefaults: true })
   const assemble = (node: JsonSchema, index: number, localDefs: Record<string, JsonSchema>): JsonSchema => ({
     ...node,
     $defs: { ...localDefs, ...Object.fromEntries(shapes[index]!) },
   })
-  const validators = new WeakMap<object, Map<number, ValidateFunction>>()
-  const validatorOf = (node: JsonSchema, index: number, localDefs: Record<string, JsonSchema>): ValidateFunction => {
+  const validators = new WeakMap<object, Map<string, ValidateFunction>>()
+  const validatorOf = (
+    node: JsonSchema,
+    index: number,
+    localDefs: Record<string, JsonSchema>,
+    fill = false,
+  ): ValidateFunction => {
     let byIndex = validators.get(node)
     if (byIndex === undefined) {
       byIndex = new Map()
       validators.set(node, byIndex)
     }
-    let validate = byIndex.get(index)
+    const key = `${index}${fill ? ' filling' : ''}`
+    let validate = byIndex.get(key)
     if (validate === undefined) {
-      validate = ajv.compile(assemble(node, index, localDefs))
-      byIndex.set(index, validate)
+      validate = (fill ? filling : ajv).compile(assemble(node, index, localDefs))
+      byIndex.set(key, validate)
     }
     return validate
+  }
+  const filled = (root: JsonSchema, index: number, value: unknown) => {
+    const { node, localDefs } = rootOf(root)
+    const copy = structuredClone(value)
+    return { copy, valid: validatorOf(node, index, localDefs, true)(copy) === true }
   }
 
   const stepOf = (i: number, direction: 'request' | 'response', localDefs: Record<string, JsonSchema>): ValueStep => {
@@ -121,9 +145,19 @@ export function createReference(input: ReferenceInput): Reference {
       const { node, localDefs } = rootOf(root)
       return assemble(node, index, localDefs)
     },
-    accepts: (root, index, value) => {
+    accepts: (root, index, value) => filled(root, index, value).valid,
+    asValidated: (root, index, value) => {
       const { node, localDefs } = rootOf(root)
-      return validatorOf(node, index, localDefs)(structuredClone(value)) === true
+      // ASSUMPTION (MUST IGNORE): an object schema with `properties` and neither `additionalProperties`
+      // nor `patternProperties` drops the members it does not declare; maps keep theirs.
+      const ignore = (obj: Record<string, unknown>, schema: JsonSchema) => {
+        const props = schema.properties as Record<string, unknown> | undefined
+        if (props === undefined || 'additionalProperties' in schema || 'patternProperties' in schema) return
+        for (const key of Object.keys(obj)) if (!Object.hasOwn(props, key)) delete obj[key]
+      }
+      const none = new Map()
+      const step = { ...stepOf(index + 1, 'request', localDefs), fields: none, customs: none, visitObject: ignore }
+      return walk(filled(root, index, value).copy, node, step)
     },
     requestUp: (root, from, value) => {
       const { node, localDefs } = rootOf(root)

@@ -13,6 +13,8 @@ export const KINDS = [
   'renamed',
   'added',
   'removed',
+  // A field replaced by another in one step: `added` and `removed` in the same object.
+  'replaced',
   'typeChanged',
   'madeRequired',
   'madeOptional',
@@ -153,9 +155,9 @@ function _step(
       )
       continue
     }
-    if (kind === 'removed') {
+    const remove = () => {
       const f = `x${fresh()}`
-      if (clash(name, `${prefix}${f}`.replaceAll('[]', ''))) continue
+      if (clash(name, `${prefix}${f}`.replaceAll('[]', ''))) return
       const was = pick(g, [{ type: 'string' }, { type: 'integer' }, { type: 'boolean' }])
       const dflt = bool(g) ? { default: validValue(g, was, {}) } : {}
       out.push(
@@ -164,6 +166,9 @@ function _step(
           .removed({ was, required: bool(g), ...dflt }),
       )
       touched.set(name, [...(touched.get(name) ?? []), `${prefix}${f}`.replaceAll('[]', '')])
+    }
+    if (kind === 'removed') {
+      remove()
       continue
     }
     if (eligible.length === 0) continue
@@ -173,8 +178,10 @@ function _step(
     const value = () => validValue(g, s, {})
     touched.set(name, [...(touched.get(name) ?? []), `${prefix}${f}`.replaceAll('[]', '')])
     if (kind === 'renamed') out.push(field.renamedFrom(`x${fresh()}`))
-    else if (kind === 'added') out.push(field.added(_primitive(s) && bool(g) ? { default: value() } : {}))
-    else if (kind === 'typeChanged') out.push(field.typeChanged(pick(g, CONVERSIONS[s.type as string]!)))
+    else if (kind === 'added' || kind === 'replaced') {
+      out.push(field.added(_primitive(s) && bool(g) ? { default: value() } : {}))
+      if (kind === 'replaced') remove()
+    } else if (kind === 'typeChanged') out.push(field.typeChanged(pick(g, CONVERSIONS[s.type as string]!)))
     else if (kind === 'madeRequired') out.push(field.madeRequired({ default: value() }))
     else if (kind === 'madeOptional') out.push(field.madeOptional({ default: value() }))
     else if (kind === 'defaultChanged') out.push(field.defaultChanged({ from: value() }))

@@ -19,6 +19,8 @@ export interface ValueStep {
   readonly localDefs: Readonly<Record<string, JsonSchema>>
   /** The first branch whose schema, at the version the value is at, validates the value. */
   readonly pickBranch: (branches: readonly JsonSchema[], value: unknown) => JsonSchema | undefined
+  /** Called with every object and the schema node describing it, before its members are walked. */
+  readonly visitObject?: (value: Obj, node: JsonSchema) => void
 }
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -151,6 +153,7 @@ export function walk(value: unknown, node: unknown, step: ValueStep): unknown {
     if (branch !== undefined) v = walk(v, branch, step)
   }
   if (isObject(v)) {
+    step.visitObject?.(v, schema)
     const props = (schema.properties ?? {}) as Record<string, JsonSchema>
     const patterns = Object.entries((schema.patternProperties ?? {}) as Record<string, JsonSchema>).map(
       ([p, s]) => [new RegExp(p, 'u'), s] as const,
