@@ -24,6 +24,9 @@ export interface DifferentialCase {
 /** Property runs: small in CI, larger with `STRATA_PROPERTY_RUNS=2000`. */
 export const runs = (ci: number): number => Number(process.env.STRATA_PROPERTY_RUNS ?? '') || ci
 
+/** A test timeout for a property of `ci` runs in CI: generous, and growing with the runs asked for. */
+export const timeoutFor = (ci: number): number => 30_000 + runs(ci) * 500
+
 /**
  * Draws a head and a ledger and builds the reference and the compiled engine for them.
  *
