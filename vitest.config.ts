@@ -9,6 +9,9 @@ export default defineConfig({
     // Vite does not resolve a package's self-reference; examples and snippets import `strata` by name.
     alias: [
       { find: /^strata\/fastify$/, replacement: src('adapters/fastify/index.ts') },
+      { find: /^strata\/node$/, replacement: src('adapters/node/index.ts') },
+      { find: /^strata\/hono$/, replacement: src('adapters/hono/index.ts') },
+      { find: /^strata\/express$/, replacement: src('adapters/express/index.ts') },
       { find: /^strata$/, replacement: src('index.ts') },
     ],
   },

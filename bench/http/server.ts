@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { calendarScheme, defineApi, defineVersions, fromHeader } from 'strata'
-import { strata } from 'strata/fastify'
+import { declaredRoutes, strata } from 'strata/fastify'
 import { defineAssetsApi } from '../../examples/calendar/api.ts'
 import { assetRoutes } from '../../examples/calendar/routes.ts'
 import { AssetStore } from '../../examples/calendar/store.ts'
@@ -21,10 +21,7 @@ if (app === 'calendar') {
   for (let i = 0; i < 1000; i++)
     store.create({ title: `asset ${i}`, description: 'pump', metadata: { site: 'north' } }, now)
   if (variant === 'strata') await server.register(strata, { api: defineAssetsApi() })
-  await server.register(
-    assetRoutes(store, () => new Date()),
-    { prefix: '/api/v1' },
-  )
+  await server.register(declaredRoutes(assetRoutes(store, () => new Date())), { prefix: '/api/v1' })
 } else {
   if (variant === 'strata') {
     const api = defineApi({

@@ -1,6 +1,18 @@
 /** The framework-neutral versioning runtime: what every adapter binds. */
 
 export {
+  defineRoute,
+  type Infer,
+  isReply,
+  type Reply,
+  type RouteDeclaration,
+  type RouteDefinition,
+  type RouteInput,
+  respond,
+  routeSchema,
+  withPrefix,
+} from './define-route.ts'
+export {
   aliasesOf,
   type CompiledRoute,
   compileRoute,
@@ -11,6 +23,7 @@ export {
   servesEveryVersion,
 } from './exchange.ts'
 export { migrateProblem, type ProblemRequest, type RenderedProblem, renderProblem } from './render-problem.ts'
+export { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 export {
   attachRegistry,
   checkScope,
@@ -19,6 +32,7 @@ export {
   type RouteRegistry,
 } from './route-registry.ts'
 export { createRouteTable, type RouteTable } from './route-table.ts'
+export { createRuntime, type Runtime, type RuntimeOptions, type RuntimeRequest, type RuntimeResponse } from './serve.ts'
 export {
   createVersionValidators,
   fieldIssues,

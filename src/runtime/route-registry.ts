@@ -8,6 +8,8 @@ import { createVersionValidators, type VersionValidators } from './validate.ts'
 /** The routes one API serves, as adapters register them and as contracts, the CLI and the ledger check read them. */
 export interface RouteRegistry {
   readonly api: Api
+  /** The request validators every route of this API shares. */
+  readonly validators: VersionValidators
   /** Every head route, in registration order (aliases and HEAD routes are not listed). */
   readonly routes: readonly ContractRoute[]
   /** Records a head route; a scope the API does not declare is refused. */
@@ -33,6 +35,7 @@ export function createRouteRegistry(api: Api): RouteRegistry {
   const validators: VersionValidators = createVersionValidators()
   return {
     api,
+    validators,
     routes,
     add(route) {
       checkScope(api, route.scope, route.spec.path)
@@ -84,7 +87,8 @@ export function attachRegistry(app: object, registry: RouteRegistry): void {
  * const contracts = generateContracts(contractSourceOf(app), { now: new Date() })
  */
 export function contractSourceOf(app: object): ContractSource {
-  const found = registries.get(app)
+  // An adapter binding is attached directly; anything else may carry one as `runtime` (example servers).
+  const found = registries.get(app) ?? (app as { runtime?: { registry?: RouteRegistry } }).runtime?.registry
   if (found === undefined) {
     throw new StrataError(
       'STRATA_ERR_CONTRACT_NO_PLUGIN',

@@ -5,6 +5,8 @@ export { contractSourceOf } from '../../runtime/index.ts'
 /** Platform conventions: HTTPS only, authentication, rate limits; register before `strata`. */
 export { type AuthHookOptions, type AuthHooks, createAuthHooks } from './auth-hook.ts'
 export { type ConventionsOptions, conventions } from './conventions.ts'
+/** Routes declared with `defineRoute`, served by Fastify. */
+export { declaredRoutes } from './declared-routes.ts'
 /** Mapping thrown errors to HTTP problems. */
 export { toProblem } from './errors.ts'
 export { type StrataFastifyOptions, sendProblem, strata } from './plugin.ts'
