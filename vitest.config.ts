@@ -16,8 +16,27 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.no-codegen.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        // The migration engine again where generating code is not allowed (Workers, hardened Node):
+        // its interpreted plans must give exactly the compiled plans' results.
+        extends: true,
+        test: {
+          name: 'no-codegen',
+          include: ['src/migrate/**/*.test.ts'],
+          execArgv: ['--disallow-code-generation-from-strings'],
+        },
+      },
+    ],
   },
 })

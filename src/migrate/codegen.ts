@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../change/instruction.ts'
 import { type Conv, isIdentityConv, isIdentityMap, type ObjMap, type RestProps, type Stage } from './conv.ts'
+import { interpretConv, restConv, setProp } from './interpret.ts'
 import { unionDispatch } from './union-dispatch.ts'
 
 /** A compiled converter of one value. */
@@ -142,35 +143,36 @@ class _Emitter {
   }
 }
 
+let _canGenerate: boolean | undefined
+
 /**
- * Generates plain JavaScript for a conv once, at start-up. Returns `undefined` when the conv
+ * Whether this platform lets code be generated at start-up (`new Function`): not on Cloudflare
+ * Workers, nor on Node with `--disallow-code-generation-from-strings`. Detected once.
+ */
+export function codeGeneration(): boolean {
+  if (_canGenerate === undefined) {
+    try {
+      _canGenerate = new Function('return true')() === true
+    } catch {
+      _canGenerate = false
+    }
+  }
+  return _canGenerate
+}
+
+/**
+ * Generates plain JavaScript for a conv once, at start-up (or, where generating code is not
+ * allowed, builds the same converter from closures). Returns `undefined` when the conv
  * changes nothing, so callers can skip the step (and the parse and re-serialize it implies).
  *
  * @example
  * const down = compileConv([{ kind: 'object', map }], 'response', () => undefined)
  */
 export function compileConv(conv: Conv, direction: Direction, named: NamedResolver): Converter | undefined {
+  if (!codeGeneration()) return interpretConv(conv, direction, named)
   const emitter = new _Emitter(direction, named)
   const entry = emitter.conv(conv)
   if (entry === undefined) return undefined
   const source = `"use strict";\nconst I = (v) => v;\n${emitter.lines.join('\n')}\nreturn ${entry}`
-  return new Function('H', 'restConv', 'setProp', source)(emitter.helpers, _restConv, _setProp) as Converter
-}
-
-/** The conv of an undeclared property: the first pattern it matches, else `additional`. */
-function _restConv(
-  patterns: readonly [RegExp, Converter][],
-  additional: Converter | undefined,
-  key: string,
-): Converter | undefined {
-  for (const [re, conv] of patterns) if (re.test(key)) return conv
-  return additional
-}
-
-/** Sets a property by name even when the name is `__proto__` (never touching a prototype). */
-function _setProp(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (value === undefined) return
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-  else target[key] = value
+  return new Function('H', 'restConv', 'setProp', source)(emitter.helpers, restConv, setProp) as Converter
 }
