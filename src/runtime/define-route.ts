@@ -65,6 +65,8 @@ export interface RouteDefinition {
   readonly scope?: string
   /** Reject (not ignore) unknown request fields. */
   readonly strict?: boolean
+  /** `optional` lets anonymous requests reach the route when the API authenticates (they are still rate-limited). */
+  readonly auth?: 'required' | 'optional'
   readonly summary?: string
   readonly handler: (input: RouteInput<unknown, unknown, unknown>) => unknown
 }
@@ -79,6 +81,7 @@ export interface RouteDeclaration<P, Q, B> {
   readonly responses?: Readonly<Record<string, unknown>>
   readonly scope?: string
   readonly strict?: boolean
+  readonly auth?: 'required' | 'optional'
   readonly summary?: string
   readonly handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => unknown
 }
@@ -125,6 +128,7 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined>(
     },
     ...(declaration.scope !== undefined ? { scope: declaration.scope } : {}),
     ...(declaration.strict !== undefined ? { strict: declaration.strict } : {}),
+    ...(declaration.auth !== undefined ? { auth: declaration.auth } : {}),
     ...(declaration.summary !== undefined ? { summary: declaration.summary } : {}),
     handler: declaration.handler as RouteDefinition['handler'],
   }

@@ -1,6 +1,14 @@
 /** The framework-neutral versioning runtime: what every adapter binds. */
 
 export {
+  type AuthSteps,
+  authSteps,
+  type ConventionOutcome,
+  type ConventionRequest,
+  type ConventionsOptions,
+  createConventions,
+} from './conventions.ts'
+export {
   defineRoute,
   type Infer,
   isReply,

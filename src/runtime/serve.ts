@@ -6,6 +6,7 @@ import { HttpProblem, isHttpProblem } from '../conventions/error/index.ts'
 import { StrataError } from '../error/index.ts'
 import { same } from '../migrate/index.ts'
 import { splitUrl } from '../negotiate/index.ts'
+import { type ConventionsOptions, createConventions } from './conventions.ts'
 import { isReply, type RouteDefinition } from './define-route.ts'
 import {
   type CompiledRoute,
@@ -32,6 +33,10 @@ export interface RuntimeRequest {
   readonly body?: string | Uint8Array | undefined
   /** The body a framework already parsed (e.g. after `express.json()`); used when `body` is absent. */
   readonly parsedBody?: unknown
+  /** `http` or `https`, as the connection to this server used (for `requireHttps`). */
+  readonly protocol?: string
+  /** The client address, after the adapter's proxy trust rules (for per-address rate limits). */
+  readonly ip?: string
   /** The adapter refused to read a body past the limit (a declared `content-length` too large): a 413. */
   readonly oversized?: boolean
   readonly requestId?: string
@@ -54,6 +59,8 @@ export interface RuntimeOptions {
   readonly principal?: (request: RuntimeRequest) => unknown
   /** The largest request body in bytes (default 1 MiB). */
   readonly bodyLimit?: number
+  /** API keys and JWTs, rate limits, HTTPS only: run before negotiation, the same on every adapter. */
+  readonly conventions?: ConventionsOptions
   /** Called with anything a handler threw that is not an HTTP problem (answered as a 500). */
   readonly onError?: (error: unknown, request: RuntimeRequest) => void
 }
@@ -96,6 +103,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const router = FindMyWay({ ignoreTrailingSlash: false })
   const table = createRouteTable()
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const conventions = options.conventions === undefined ? undefined : createConventions(options.conventions)
   for (const route of options.routes) _mount(route)
   registry.checkLedger()
 
@@ -171,6 +179,28 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function handle(request: RuntimeRequest): Promise<RuntimeResponse> {
+    if (conventions === undefined) return serve(request, options.principal?.(request), {})
+    const route = router.find(request.method as HTTPMethod, splitUrl(api.rewriteUrl(request.url)).path)
+    const outcome = await conventions({
+      headers: request.headers,
+      protocol: request.protocol ?? 'http',
+      ip: request.ip ?? '',
+      auth: (route?.store as _Served | undefined)?.route.auth,
+    })
+    try {
+      // Conventions run before negotiation: their refusals carry no version headers.
+      if (outcome.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
+      return await serve(request, options.principal?.(request) ?? outcome.principal, { ...outcome.headers })
+    } finally {
+      await outcome.release()
+    }
+  }
+
+  async function serve(
+    request: RuntimeRequest,
+    principal: unknown,
+    before: Record<string, string>,
+  ): Promise<RuntimeResponse> {
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
     const { path, query } = splitUrl(rewritten)
     const found = router.find(request.method as HTTPMethod, path)
@@ -181,12 +211,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         path,
         query,
         headers: request.headers,
-        principal: options.principal?.(request),
+        principal,
         ...(rewritten !== request.url ? { originalPath: splitUrl(request.url).path } : {}),
       },
       served?.route.scope,
     )
-    const headers: Record<string, string> = { ...admission.headers }
+    const headers: Record<string, string> = { ...before, ...admission.headers }
     if (served === undefined) {
       const allowed = table.allowed(path)
       const context = admission.ok ? admission.context : undefined
@@ -222,7 +252,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const gated = served.gate === undefined ? undefined : gateVersion(served.gate, context, request.method, path)
       if (gated !== undefined) throw gated
       const input = _input(request, served, found!.params as Record<string, string>, query, context)
-      const result = await served.route.handler({ ...input, strata: context, principal: options.principal?.(request) })
+      const result = await served.route.handler({ ...input, strata: context, principal })
       return _answer(request, served, context, result, headers)
     } catch (error) {
       if (!isHttpProblem(error)) options.onError?.(error, request)

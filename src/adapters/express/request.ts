@@ -6,7 +6,14 @@ import type { RuntimeRequest } from '../../runtime/index.ts'
  * else the body Express already parsed.
  */
 export async function toRuntimeRequest(request: Request, limit: number): Promise<RuntimeRequest> {
-  const base = { method: request.method, url: request.originalUrl, headers: request.headers, raw: request }
+  const base = {
+    method: request.method,
+    url: request.originalUrl,
+    headers: request.headers,
+    protocol: request.protocol,
+    ip: request.ip ?? '',
+    raw: request,
+  }
   if (request.body !== undefined || request.readableEnded) {
     return request.body === undefined ? base : { ...base, parsedBody: request.body }
   }

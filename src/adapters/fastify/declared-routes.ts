@@ -24,16 +24,17 @@ export function declaredRoutes(routes: readonly RouteDefinition[], principal?: (
           ...(responses !== undefined ? { response: responses } : {}),
           ...(route.summary !== undefined ? { summary: route.summary } : {}),
         },
-        ...(route.scope !== undefined || route.strict !== undefined
-          ? {
-              config: {
+        config: {
+          ...(route.scope !== undefined || route.strict !== undefined
+            ? {
                 strata: {
                   ...(route.scope !== undefined ? { scope: route.scope } : {}),
                   ...(route.strict !== undefined ? { strict: route.strict } : {}),
                 },
-              },
-            }
-          : {}),
+              }
+            : {}),
+          ...(route.auth !== undefined ? { auth: route.auth } : {}),
+        },
         handler: async (request: FastifyRequest, reply: FastifyReply) => {
           const result = await route.handler({
             params: request.params,

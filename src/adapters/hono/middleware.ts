@@ -18,6 +18,10 @@ export interface StrataHono extends MiddlewareHandler {
   readonly onError: ErrorHandler
 }
 
+// On @hono/node-server the Node request is `c.env.incoming`; elsewhere the address comes from a proxy header you trust.
+const _ip = (c: Context): string =>
+  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? ''
+
 const _response = (answer: { status: number; headers: Readonly<Record<string, string>>; body: string | undefined }) =>
   new Response(answer.body ?? null, { status: answer.status, headers: answer.headers })
 
@@ -43,7 +47,7 @@ export function strataHono(options: RuntimeOptions): StrataHono {
   }
   let requests = 0
   const _plain = async (c: Context) => ({
-    ...(await toRuntimeRequest(c.req.raw, limit)),
+    ...(await toRuntimeRequest(c.req.raw, limit, _ip(c))),
     requestId: `req-${(++requests).toString(36)}`,
   })
   function fail(c: Context, problem: HttpProblem): Response {

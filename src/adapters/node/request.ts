@@ -18,6 +18,8 @@ export async function toRuntimeRequest(request: IncomingMessage, limit: number):
     method,
     url: request.url ?? '/',
     headers: request.headers,
+    protocol: (request.socket as { encrypted?: boolean }).encrypted === true ? 'https' : 'http',
+    ip: request.socket.remoteAddress ?? '',
     ...(body !== undefined ? { body } : {}),
     raw: request,
   }
