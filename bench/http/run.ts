@@ -1,7 +1,7 @@
 // HTTP throughput of each Strata adapter against the same bare framework, alternating in one run:
 // servers pinned to core 0, wrk to core 1. Prints one row per case (medians, spread, ratio, target)
-// as a Markdown table. BENCH_FILTER (comma-separated substrings of a case label, e.g. `hono` or
-// `fastify calendar,express`), BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP narrow or shorten a run;
+// as a Markdown table. BENCH_FILTER (substrings of a case label separated by `|`, e.g. `hono` or
+// `fastify calendar|express`), BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP narrow or shorten a run;
 // BENCH_HEADERS=1 adds bare Fastify sending Strata's headers to the synthetic Fastify cases.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { join } from 'node:path'
@@ -12,7 +12,7 @@ import { requireWrk, wrk } from './wrk.ts'
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
 const warmup = Number(process.env.BENCH_WARMUP ?? 1)
-const filters = (process.env.BENCH_FILTER ?? '').split(',').map((f) => f.trim())
+const filters = (process.env.BENCH_FILTER ?? '').split('|').map((f) => f.trim())
 const withHeaders = process.env.BENCH_HEADERS === '1'
 const here = new URL('.', import.meta.url).pathname
 

@@ -4,10 +4,6 @@
 // alone at head, plus Ajv where it has no validator), `bare-headers` (bare Fastify sending Strata's
 // headers) or `strata` (the adapter serving the routes declared with `defineRoute`).
 import type { Server } from 'node:http'
-import { expressServer } from './framework/express.ts'
-import { fastifyServer } from './framework/fastify.ts'
-import { honoServer } from './framework/hono.ts'
-import { nodeServer } from './framework/node.ts'
 import { type App, type Framework, frameworks, type Variant } from './framework/variant.ts'
 
 const usage = 'usage: server.ts <fastify|node|hono|express> <synthetic|calendar> <bare|bare-headers|strata>'
@@ -22,14 +18,15 @@ if (!valid) {
 }
 
 const plain = variant === 'strata' ? 'strata' : 'bare'
+// Imported on demand: a server loads its own framework only.
 const server: Server =
   framework === 'fastify'
-    ? await fastifyServer(app, variant)
+    ? await (await import('./framework/fastify.ts')).fastifyServer(app, variant)
     : framework === 'node'
-      ? await nodeServer(plain)
+      ? await (await import('./framework/node.ts')).nodeServer(plain)
       : framework === 'hono'
-        ? await honoServer(plain)
-        : await expressServer(plain)
+        ? await (await import('./framework/hono.ts')).honoServer(plain)
+        : await (await import('./framework/express.ts')).expressServer(plain)
 
 server.listen(0, '127.0.0.1', () => {
   const address = server.address()

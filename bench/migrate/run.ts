@@ -1,7 +1,8 @@
 // Per-step migration cost: compiled converters on small objects and 1,000-item lists, for chains of
 // 0, 1, 10, 50 and 100 changes, and with 0–100 versions that do not touch the route. Baseline: a
 // hand-written object literal doing the same rename, measured in the same run.
-import { planRoute, type ResponseParts } from 'strata'
+import type { ResponseParts } from 'strata'
+import { planRoute } from 'strata/internal'
 import { defineBenchVersions, Item, ItemList, item, versionsWith } from './fixtures.ts'
 
 const list = Array.from({ length: 1000 }, (_, i) => item(i))
