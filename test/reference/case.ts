@@ -37,6 +37,12 @@ const _envKinds = () => _listFromEnv('STRATA_REFERENCE_KINDS') as Kind[] | undef
 export const timeoutFor = (ci: number): number => 30_000 + runs(ci) * 500
 
 /**
+ * fast-check options for a property of `ci` runs: on a loaded machine the runs stop (and a shrink in
+ * progress reports its best counterexample so far) before the test's own timeout would hide it.
+ */
+export const budget = (ci: number) => ({ numRuns: runs(ci), interruptAfterTimeLimit: timeoutFor(ci) - 10_000 })
+
+/**
  * Draws a head and a ledger and builds the reference and the compiled engine for them.
  *
  * @example

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, test } from 'vitest'
-import { runs, timeoutFor } from './case.ts'
+import { budget, timeoutFor } from './case.ts'
 import type { Position } from './head-arbitrary.ts'
 import { KINDS, RESPONSE_ONLY } from './ledger-arbitrary.ts'
 import { type Narrow, requestProperty, responseProperty } from './properties.ts'
@@ -35,21 +35,21 @@ describe.skipIf(process.env.STRATA_REFERENCE_CLASSES === undefined)('defect clas
   test.each(narrowed)(
     'response migration: %s -> the reference value',
     (_, narrow) => {
-      fc.assert(responseProperty(narrow), { numRuns: runs(150) })
+      fc.assert(responseProperty(narrow), budget(150))
     },
     timeoutFor(150),
   )
   test.each(narrowed)(
     'request migration: %s -> the reference head value',
     (_, narrow) => {
-      fc.assert(requestProperty(narrow), { numRuns: runs(150) })
+      fc.assert(requestProperty(narrow), budget(150))
     },
     timeoutFor(150),
   )
   test(
     'request validation through Fastify: defect 4, ledgers converting nothing on the way up (enum value added, made optional) -> 422 exactly where the reference forbids',
     async () => {
-      await fc.assert(servedProperty({ positions: positions(), kinds: RESPONSE_ONLY }), { numRuns: runs(40) })
+      await fc.assert(servedProperty({ positions: positions(), kinds: RESPONSE_ONLY }), budget(40))
     },
     timeoutFor(40),
   )

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, test } from 'vitest'
-import { runs, timeoutFor } from './case.ts'
+import { budget, timeoutFor } from './case.ts'
 import { acceptanceProperty, requestProperty, responseProperty, servingProperty } from './properties.ts'
 
 // Random heads (every subschema position) and ledgers (every field instruction kind): the compiled engine
@@ -11,7 +11,7 @@ describe('compiled plans against the reference interpreter', () => {
   test(
     'response migration: any ledger, a head value sent to every older version -> the reference value',
     () => {
-      fc.assert(responseProperty(), { numRuns: runs(300) })
+      fc.assert(responseProperty(), budget(300))
     },
     timeoutFor(300),
   )
@@ -19,7 +19,7 @@ describe('compiled plans against the reference interpreter', () => {
   test(
     'request migration: any ledger, a value valid at an older version -> the reference head value',
     () => {
-      fc.assert(requestProperty(), { numRuns: runs(300) })
+      fc.assert(requestProperty(), budget(300))
     },
     timeoutFor(300),
   )
@@ -27,7 +27,7 @@ describe('compiled plans against the reference interpreter', () => {
   test(
     'request validation: any ledger, valid and broken values at an older version -> accepted exactly when the reference schema accepts',
     () => {
-      fc.assert(acceptanceProperty(), { numRuns: runs(250) })
+      fc.assert(acceptanceProperty(), budget(250))
     },
     timeoutFor(250),
   )
@@ -35,7 +35,7 @@ describe('compiled plans against the reference interpreter', () => {
   test(
     'request serving: a value valid at an older version, validated then migrated -> the reference head value',
     () => {
-      fc.assert(servingProperty(), { numRuns: runs(200) })
+      fc.assert(servingProperty(), budget(200))
     },
     timeoutFor(200),
   )

@@ -42,6 +42,20 @@ export interface ReferenceInput {
   readonly named: Readonly<Record<string, JsonSchema>>
 }
 
+/** A copy of a schema with every `required` list dropped. */
+function _withoutRequired(node: unknown): JsonSchema {
+  const visit = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(visit)
+    if (typeof n !== 'object' || n === null) return n
+    return Object.fromEntries(
+      Object.entries(n)
+        .filter(([k, v]) => !(k === 'required' && Array.isArray(v)))
+        .map(([k, v]) => [k, visit(v)]),
+    )
+  }
+  return visit(node) as JsonSchema
+}
+
 const _instructionsOf = (v: ReferenceInput['versions'][number]): Instruction[] =>
   (v.changes ?? []).flatMap((c) => [...c.instructions])
 
@@ -100,21 +114,23 @@ export function createReference(input: ReferenceInput): Reference {
     $defs: { ...localDefs, ...Object.fromEntries(shapes[index]!) },
   })
   const validators = new WeakMap<object, Map<string, ValidateFunction>>()
+  type _Mode = 'strict' | 'filling' | 'relaxed'
   const validatorOf = (
     node: JsonSchema,
     index: number,
     localDefs: Record<string, JsonSchema>,
-    fill = false,
+    mode: _Mode = 'strict',
   ): ValidateFunction => {
     let byIndex = validators.get(node)
     if (byIndex === undefined) {
       byIndex = new Map()
       validators.set(node, byIndex)
     }
-    const key = `${index}${fill ? ' filling' : ''}`
+    const key = `${index} ${mode}`
     let validate = byIndex.get(key)
     if (validate === undefined) {
-      validate = (fill ? filling : ajv).compile(assemble(node, index, localDefs))
+      const schema = assemble(node, index, localDefs)
+      validate = (mode === 'filling' ? filling : ajv).compile(mode === 'relaxed' ? _withoutRequired(schema) : schema)
       byIndex.set(key, validate)
     }
     return validate
@@ -122,7 +138,7 @@ export function createReference(input: ReferenceInput): Reference {
   const filled = (root: JsonSchema, index: number, value: unknown) => {
     const { node, localDefs } = rootOf(root)
     const copy = structuredClone(value)
-    return { copy, valid: validatorOf(node, index, localDefs, true)(copy) === true }
+    return { copy, valid: validatorOf(node, index, localDefs, 'filling')(copy) === true }
   }
 
   const stepOf = (i: number, direction: 'request' | 'response', localDefs: Record<string, JsonSchema>): ValueStep => {
@@ -134,7 +150,13 @@ export function createReference(input: ReferenceInput): Reference {
       fields: fields[i]!,
       customs: customs[i]!,
       localDefs,
-      pickBranch: (branches, value) => branches.find((b) => validatorOf(b, at, localDefs)(value) === true),
+      // ASSUMPTION: the branch is the one whose schema at the version the value is at validates it. A value
+      // between versions may lack a field a later version added without a default (it is valid only at the
+      // client's version and, filled, at head); when no branch validates, the first branch that validates
+      // with `required` ignored is taken, which keeps the branch chosen at the client's version.
+      pickBranch: (branches, value) =>
+        branches.find((b) => validatorOf(b, at, localDefs)(value) === true) ??
+        branches.find((b) => validatorOf(b, at, localDefs, 'relaxed')(value) === true),
     }
   }
 
