@@ -79,7 +79,15 @@ async function measure(group: Case[], variants: Variant[]): Promise<Row[]> {
   const rows: Row[] = []
   try {
     for (const c of group) {
-      for (const v of variants) await check(servers.get(v)!.port, c, v)
+      try {
+        for (const v of variants) await check(servers.get(v)!.port, c, v)
+      } catch (error) {
+        // fetch reuses the keep-alive socket of the previous check, which node:http servers close after
+        // 5 s idle (Fastify keeps it 72 s): the first request may meet a closed socket. Retry once.
+        console.error(`${c.label}: check failed (${(error as Error).message}), retrying`)
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        for (const v of variants) await check(servers.get(v)!.port, c, v)
+      }
       if (warmup > 0) for (const v of variants) wrk(servers.get(v)!.port, c, bodyOf(c, v), warmup)
       const runs = new Map<Variant, number[]>(variants.map((v) => [v, []]))
       for (let r = 0; r < rounds; r++) {
