@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^strata\/node$/, replacement: src('adapters/node/index.ts') },
       { find: /^strata\/hono$/, replacement: src('adapters/hono/index.ts') },
       { find: /^strata\/express$/, replacement: src('adapters/express/index.ts') },
+      { find: /^strata\/internal$/, replacement: src('internal.ts') },
       { find: /^strata$/, replacement: src('index.ts') },
     ],
   },

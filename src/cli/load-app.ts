@@ -28,11 +28,22 @@ const sourceConditions = `export async function resolve(specifier, context, next
 }`
 let registered = false
 
-async function registerLoader(): Promise<void> {
+async function registerLoader(file: string): Promise<void> {
   if (registered) return
-  registered = true
   if (runsFromSource) register(`data:text/javascript,${encodeURIComponent(sourceConditions)}`)
-  else (await import('tsx/esm/api')).register()
+  else if (/\.[cm]?tsx?$/.test(file)) {
+    // tsx is an optional peer dependency: only a TypeScript app module needs it.
+    let tsx: { register(): unknown }
+    try {
+      tsx = await import('tsx/esm/api')
+    } catch {
+      throw new CliUserError(
+        `--app ${file}: loading a TypeScript module needs tsx; install it (npm install -D tsx) or point --app at compiled JavaScript.`,
+      )
+    }
+    tsx.register()
+  }
+  registered = true
 }
 
 /**
@@ -46,7 +57,7 @@ async function registerLoader(): Promise<void> {
 export async function loadAppContractSource(file: string, now: Date): Promise<ContractSource> {
   const path = resolve(file)
   if (!existsSync(path)) throw new CliUserError(`--app ${file}: file not found.`)
-  await registerLoader()
+  await registerLoader(path)
   let mod: Partial<AppModule>
   try {
     mod = (await import(pathToFileURL(path).href)) as Partial<AppModule>

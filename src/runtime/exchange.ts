@@ -84,9 +84,9 @@ export function aliasesOf(route: CompiledRoute, head: { method: string; path: st
  * playground channel sees every endpoint).
  *
  * @example
- * const problem = gateVersion(ranges, request.strata, 'GET', '/assets/7')
+ * const problem = gateMount(ranges, request.strata, 'GET', '/assets/7')
  */
-export function gateVersion(
+export function gateMount(
   ranges: readonly Mount[],
   context: VersionContext,
   method: string,

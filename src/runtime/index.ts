@@ -24,7 +24,7 @@ export {
   aliasesOf,
   type CompiledRoute,
   compileRoute,
-  gateVersion,
+  gateMount,
   migrateRequest,
   migrateResponse,
   rangesAt,

@@ -10,7 +10,7 @@ import { type ConventionsOptions, createConventions } from './conventions.ts'
 import { isReply, type RouteDefinition } from './define-route.ts'
 import {
   type CompiledRoute,
-  gateVersion,
+  gateMount,
   migrateRequest,
   migrateResponse,
   rangesAt,
@@ -249,7 +249,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       plan?.errorDown ??
       (context.channel === 'playground' ? undefined : api.errorPlan(served.route.scope, context.index))
     try {
-      const gated = served.gate === undefined ? undefined : gateVersion(served.gate, context, request.method, path)
+      const gated = served.gate === undefined ? undefined : gateMount(served.gate, context, request.method, path)
       if (gated !== undefined) throw gated
       const input = _input(request, served, found!.params as Record<string, string>, query, context)
       const result = await served.route.handler({ ...input, strata: context, principal })

@@ -4,7 +4,7 @@ import type { Mount, VersionPlan } from '../../migrate/index.ts'
 import { splitUrl } from '../../negotiate/index.ts'
 import {
   aliasesOf,
-  gateVersion,
+  gateMount,
   migrateRequest,
   migrateResponse,
   type RouteRegistry,
@@ -53,7 +53,7 @@ export function installMigrationHooks(registry: RouteRegistry, route: RouteOptio
     route.onRequest = [
       ..._hooks(route.onRequest),
       (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
-        done(gateVersion(ranges, request.strata, request.method, splitUrl(request.url).path))
+        done(gateMount(ranges, request.strata, request.method, splitUrl(request.url).path))
       },
     ] as NonNullable<RouteOptions['onRequest']>
   }
