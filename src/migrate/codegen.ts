@@ -108,7 +108,13 @@ class _Emitter {
       const parts: string[] = []
       for (const [name, src] of map.props) {
         const fn = this.conv(src.conv)
-        const value = src.from === undefined ? 'undefined' : fn ? `${fn}(${read(src.from)})` : read(src.from)
+        // An absent property stays absent: no conversion (or custom migration) is called on it.
+        const value =
+          src.from === undefined
+            ? 'undefined'
+            : fn
+              ? `(${read(src.from)} === undefined ? undefined : ${fn}(${read(src.from)}))`
+              : read(src.from)
         const full =
           src.fallback === undefined
             ? value

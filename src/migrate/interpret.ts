@@ -97,7 +97,7 @@ export function interpretConv(conv: Conv, direction: Direction, named: NamedReso
         const r: Record<string, unknown> = {}
         for (const { name, src, fn } of props) {
           const raw = src.from === undefined ? undefined : o[src.from]
-          const value = src.from === undefined ? undefined : fn ? fn(raw) : raw
+          const value = src.from === undefined || raw === undefined ? undefined : fn ? fn(raw) : raw
           r[name] =
             src.fallback === undefined
               ? value

@@ -269,6 +269,7 @@ export function stepSchema(
         delete props[c.field]
         setRequired(required.filter((r) => r !== c.field))
         c.down.props.delete(c.field)
+        c.up.source = c.up.source.filter((f) => f !== c.field)
         // Kept as a read: a custom request migration of this step may compute the new field.
         if (instruction.default !== undefined) {
           c.up.props.set(c.field, { ...c.up.props.get(c.field)!, fallback: instruction.default })
@@ -278,6 +279,7 @@ export function stepSchema(
       case 'field-removed': {
         need(false)
         props[c.field] = clone(instruction.was)
+        if (!c.up.source.includes(c.field)) c.up.source.push(c.field)
         if (instruction.required) setRequired([...required, c.field])
         c.down.props.set(c.field, {
           from: c.field,
@@ -304,6 +306,7 @@ export function stepSchema(
         c.down.props = new Map(_renameKey(c.down.props, c.field, instruction.from, d))
         const u = c.up.props.get(c.field)!
         c.up.props.set(c.field, { ...u, from: instruction.from })
+        c.up.source = c.up.source.map((f) => (f === c.field ? instruction.from : f))
         break
       }
       case 'field-type-changed': {

@@ -29,6 +29,12 @@ function _typesOf(
   if (Array.isArray(s.enum)) return new Set(s.enum.map(_typeOfValue))
   const branches = (s.anyOf ?? s.oneOf) as unknown[] | undefined
   if (Array.isArray(branches)) return new Set(branches.flatMap((b) => [..._typesOf(b, shape, seen)]))
+  const parts = s.allOf as unknown[] | undefined
+  if (Array.isArray(parts) && parts.length > 0) {
+    // A value must satisfy every part: the types all of them accept.
+    const sets = parts.map((p) => _typesOf(p, shape, seen))
+    return new Set(_ALL.filter((t) => sets.every((set) => set.has(t))))
+  }
   if ('properties' in s || 'additionalProperties' in s || 'patternProperties' in s || 'required' in s)
     return new Set(['object'])
   if ('items' in s || 'prefixItems' in s) return new Set(['array'])
@@ -82,7 +88,8 @@ export function unionDispatch(
     const [key, index] = discriminator
     byType.set(t, (v) => index.get((v as Record<string, unknown>)[key]) ?? -1)
   }
-  return (v) => byType.get(_typeOfValue(v))!(v)
+  // An absent value (undefined) belongs to no branch: it is left as it is.
+  return (v) => byType.get(_typeOfValue(v))?.(v) ?? -1
 }
 
 function _discriminator(

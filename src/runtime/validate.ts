@@ -1,4 +1,5 @@
-import { Ajv } from 'ajv'
+// JSON Schema 2020-12, as Strata documents (draft-07 Ajv would ignore `prefixItems`).
+import { Ajv2020 as Ajv } from 'ajv/dist/2020.js'
 import type { JsonSchema } from '../change/instruction.ts'
 import { type FieldIssue, HttpProblem, uniqueFieldIssues } from '../conventions/error/index.ts'
 import { assembleSchema } from '../migrate/index.ts'
