@@ -175,3 +175,72 @@ describe('security', () => {
     ])
   })
 })
+
+describe('operations keyed by method and normalised template', () => {
+  const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
+  const user = (nullable: boolean) => ({
+    description: 'ok',
+    content: {
+      'application/json': {
+        schema: { type: 'object', properties: { login: { type: 'string', ...(nullable ? { nullable: true } : {}) } } },
+      },
+    },
+  })
+  const twoTemplates = (nullable: boolean) =>
+    spec({
+      '/things/{a}': { get: { parameters: [param('a')], responses: ok } },
+      '/things/{b}': { delete: { parameters: [param('b')], responses: { '200': user(nullable) } } },
+    })
+
+  test('GET /things/{a} and DELETE /things/{b}, unchanged, listed in another order -> nothing removed', () => {
+    const old = twoTemplates(false)
+    const next = { ...old, paths: Object.fromEntries(Object.entries(old.paths).reverse()) }
+    expect(brief(diff(old, next))).toEqual([])
+  })
+
+  test('DELETE /things/{b} whose response property became nullable, beside GET /things/{a} -> reported there', () => {
+    const findings = diff(twoTemplates(false), twoTemplates(true))
+    expect(brief(findings)).toEqual([
+      'breaking response-became-nullable #/paths/~1things~1{b}/delete/responses/200/content/application~1json/schema/properties/login',
+    ])
+    expect(findings[0]?.location).toMatchObject({ method: 'DELETE', path: '/things/{b}' })
+  })
+
+  test('DELETE moved from /things/{b} to /things/{a} -> nothing', () => {
+    const old = twoTemplates(false)
+    const next = spec({
+      '/things/{a}': {
+        get: { parameters: [param('a')], responses: ok },
+        delete: { parameters: [param('a')], responses: { '200': user(false) } },
+      },
+    })
+    expect(brief(diff(old, next))).toEqual([])
+  })
+})
+
+describe('webhooks', () => {
+  const hook = (type: string) => ({
+    post: {
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { id: { type } } } } } },
+      responses: ok,
+    },
+  })
+  const spec30 = (webhooks: Record<string, unknown>) => ({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {},
+    'x-webhooks': webhooks,
+  })
+
+  test('3.0 x-webhooks: a webhook removed -> breaking webhook-removed', () => {
+    expect(
+      brief(diff(spec30({ ping: hook('string'), push: hook('string') }), spec30({ ping: hook('string') }))),
+    ).toEqual(['breaking webhook-removed #/x-webhooks/push/post'])
+  })
+
+  test('3.0 x-webhooks: payload property type changed -> compared like 3.1 webhooks (response direction)', () => {
+    expect(brief(diff(spec30({ ping: hook('string') }), spec30({ ping: hook('integer') })))).toEqual([
+      'breaking response-type-changed #/x-webhooks/ping/post/requestBody/content/application~1json/schema/properties/id',
+    ])
+  })
+})
