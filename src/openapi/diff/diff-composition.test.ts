@@ -69,3 +69,64 @@ describe('oneOf / anyOf / allOf', () => {
     ])
   })
 })
+
+describe('oneOf / anyOf of required-only branches: a constraint, not a shape', () => {
+  const props = { state: { type: 'string' }, reason: { type: 'string' }, id: { type: 'integer' } }
+  const object = (extra: Record<string, unknown>) => ({ type: 'object', properties: props, ...extra })
+
+  test('request required [state] -> anyOf [{ required: [state] }] (same values) -> nothing', () => {
+    expect(
+      brief(
+        diff(requestBody(object({ required: ['state'] })), requestBody(object({ anyOf: [{ required: ['state'] }] }))),
+      ),
+    ).toEqual([])
+  })
+
+  test('request required [id] -> oneOf [{ required: [id] }, { required: [state] }]: breaking when old bodies could hold both, info otherwise', () => {
+    const closed = { additionalProperties: false }
+    const old = object({ ...closed, required: ['id'] })
+    const branches = [{ required: ['id'] }, { required: ['state'] }]
+    const next = object({ ...closed, oneOf: branches })
+    // `state` was declared in the old body too, so an old request may carry both: oneOf then rejects it.
+    expect(brief(diff(requestBody(old), requestBody(next)))).toEqual([
+      `breaking request-constraint-added ${body}`,
+      `info request-property-became-optional ${body}/properties/id`,
+    ])
+    const oldWithoutState = {
+      type: 'object',
+      ...closed,
+      properties: { id: { type: 'integer' } },
+      required: ['id'],
+    }
+    const nextOr = object({ ...closed, anyOf: branches })
+    expect(brief(diff(requestBody(oldWithoutState), requestBody(nextOr)))).toEqual([
+      `info request-property-became-optional ${body}/properties/id`,
+      `info request-optional-property-added ${body}/properties/state`,
+      `info request-optional-property-added ${body}/properties/reason`,
+    ])
+  })
+
+  test('request anyOf [{ required: [id] }, { required: [state] }] -> required [id] (narrower) -> breaking constraint, no property removed', () => {
+    const findings = diff(
+      requestBody(object({ anyOf: [{ required: ['id'] }, { required: ['state'] }] })),
+      requestBody(object({ required: ['id'] })),
+    )
+    // The narrowing is that `id` became required; the constraint adds nothing beyond it.
+    expect(brief(findings)).toEqual([`breaking request-property-became-required ${body}/properties/id`])
+  })
+
+  test('response anyOf [{ required: [id] }] -> no constraint (id may be missing) -> breaking became-optional', () => {
+    expect(brief(diff(responseBody(object({ anyOf: [{ required: ['id'] }] })), responseBody(object({}))))).toEqual([
+      `breaking response-property-became-optional ${res}/properties/id`,
+    ])
+  })
+
+  test('request object -> oneOf of required-only branches is not reported as wrapped in a oneOf', () => {
+    const findings = diff(
+      requestBody(object({ additionalProperties: false, required: ['id'] })),
+      requestBody(object({ additionalProperties: false, oneOf: [{ required: ['id'] }, { required: ['uuid'] }] })),
+    )
+    // `id` alone no longer has to be sent (`uuid` would do), and nothing old clients sent is refused.
+    expect(brief(findings)).toEqual([`info request-property-became-optional ${body}/properties/id`])
+  })
+})

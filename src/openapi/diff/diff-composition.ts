@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject } from '../load/json-pointer.ts'
 import * as rules from '../rules/composition-rules.ts'
+import { diffRequiredAlternatives, isRequiredConstraint } from './diff-required-alternatives.ts'
 import { refName } from './diff-run.ts'
 import { diffSchema } from './diff-schema.ts'
 import { jsonEqual, jsonKey } from './json-equal.ts'
@@ -10,6 +11,12 @@ type Keyword = 'oneOf' | 'anyOf' | 'allOf'
 
 /** Compares `oneOf`, `anyOf`, `allOf` member by member, and the discriminator. */
 export function diffComposition(ctx: SchemaContext, oldSchema: JsonObject, newSchema: JsonObject): void {
+  const constraints = new Set<Keyword>()
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    if (!isRequiredConstraint(ctx, keyword, oldSchema, newSchema)) continue
+    constraints.add(keyword)
+    diffRequiredAlternatives(ctx, keyword, oldSchema, newSchema)
+  }
   const oldOneOf = members(oldSchema.oneOf)
   const newOneOf = members(newSchema.oneOf)
   if (
@@ -19,11 +26,11 @@ export function diffComposition(ctx: SchemaContext, oldSchema: JsonObject, newSc
     oldSchema.anyOf === undefined &&
     !disjointScalars(ctx, newOneOf)
   ) {
-    reportAt(ctx, rules.wrappedInOneOf, {})
-  } else {
+    if (!constraints.has('oneOf')) reportAt(ctx, rules.wrappedInOneOf, {})
+  } else if (!constraints.has('oneOf')) {
     diffMembers(ctx, 'oneOf', oldSchema, newSchema)
   }
-  diffMembers(ctx, 'anyOf', oldSchema, newSchema)
+  if (!constraints.has('anyOf')) diffMembers(ctx, 'anyOf', oldSchema, newSchema)
   diffMembers(ctx, 'allOf', oldSchema, newSchema)
   diffDiscriminator(ctx, oldSchema, newSchema)
 }
