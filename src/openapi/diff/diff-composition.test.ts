@@ -130,3 +130,66 @@ describe('oneOf / anyOf of required-only branches: a constraint, not a shape', (
     expect(brief(findings)).toEqual([`info request-property-became-optional ${body}/properties/id`])
   })
 })
+
+describe('oneOf / anyOf restructured: judged by the values each side accepts', () => {
+  const anEnum = { type: 'string', enum: ['SkuPricing', 'ProductPricing'] }
+  const single = (value: string) => ({ type: 'string', enum: [value] })
+  const split = { oneOf: [single('SkuPricing'), single('ProductPricing')] }
+  const splitPlus = { oneOf: [single('SkuPricing'), single('ProductPricing'), single('Custom')] }
+  const breaking = (findings: ReturnType<typeof diff>) => brief(findings.filter((f) => f.severity === 'breaking'))
+
+  test('enum re-expressed as a oneOf of single-value enums, request and response -> nothing', () => {
+    expect(brief(diff(requestBody(anEnum), requestBody(split)))).toEqual([])
+    expect(brief(diff(responseBody(anEnum), responseBody(split)))).toEqual([])
+    expect(brief(diff(responseBody(split), responseBody(anEnum)))).toEqual([])
+  })
+
+  test('enum -> oneOf of single-value enums with an extra branch: request -> info; response -> breaking', () => {
+    expect(brief(diff(requestBody(anEnum), requestBody(splitPlus)))).toEqual([`info request-alternative-added ${body}`])
+    expect(breaking(diff(responseBody(anEnum), responseBody(splitPlus)))).not.toEqual([])
+  })
+
+  test('oneOf of single-value enums loses a value in a request -> breaking', () => {
+    expect(breaking(diff(requestBody(splitPlus), requestBody(anEnum)))).not.toEqual([])
+  })
+
+  test('request: two oneOf branches merged into one that accepts both -> not breaking', () => {
+    const labels = (items: unknown) => ({
+      type: 'object',
+      properties: { labels: { type: 'array', minItems: 1, items } },
+    })
+    const named = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] }
+    const old = { oneOf: [labels({ type: 'string' }), labels(named)] }
+    const merged = { oneOf: [labels({ oneOf: [{ type: 'string' }, named] })] }
+    expect(breaking(diff(requestBody(old), requestBody(merged)))).toEqual([])
+    // The other way round the request refuses values: still breaking.
+    expect(breaking(diff(requestBody(merged), requestBody({ oneOf: [labels({ type: 'string' })] })))).not.toEqual([])
+  })
+
+  test('request: array of strings -> oneOf [string, array of strings] -> info only', () => {
+    const list = { type: 'array', maxItems: 50, items: { type: 'string' } }
+    expect(brief(diff(requestBody(list), requestBody({ oneOf: [{ type: 'string' }, list] })))).toEqual([
+      `info request-alternative-added ${body}`,
+    ])
+  })
+
+  test('request: oneOf member whose values overlap the old schema -> still breaking (a value may match twice)', () => {
+    const text = { type: 'string' }
+    expect(breaking(diff(requestBody(text), requestBody({ oneOf: [text, { type: 'string', maxLength: 3 }] })))).toEqual(
+      [`breaking wrapped-in-one-of ${body}`],
+    )
+  })
+
+  test('response: open object -> oneOf of objects that keep its property types and add their own -> not breaking', () => {
+    const old = { type: 'object', properties: { action: { type: 'string' }, issue: ref('Cat') } }
+    const member = (extra: Record<string, unknown>) => ({
+      type: 'object',
+      properties: { action: { type: 'string' }, issue: ref('Cat'), ...extra },
+    })
+    const next = { oneOf: [member({ ref: { type: 'string' } }), member({ forkee: { type: 'integer' } })] }
+    expect(breaking(diff(responseBody(old, schemas), responseBody(next, schemas)))).toEqual([])
+    // A member that changes a property's type widens what clients read.
+    const changed = { oneOf: [member({}), { type: 'object', properties: { action: { type: 'integer' } } }] }
+    expect(breaking(diff(responseBody(old, schemas), responseBody(changed, schemas)))).not.toEqual([])
+  })
+})

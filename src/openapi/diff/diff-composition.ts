@@ -5,6 +5,7 @@ import { refName } from './diff-run.ts'
 import { diffSchema } from './diff-schema.ts'
 import { jsonEqual, jsonKey } from './json-equal.ts'
 import { descend, reportAt, type SchemaContext } from './schema-context.ts'
+import { changesValues, keepsValues } from './schema-cover.ts'
 import { isAnnotationOnly } from './schema-view.ts'
 
 type Keyword = 'oneOf' | 'anyOf' | 'allOf'
@@ -17,6 +18,31 @@ export function diffComposition(ctx: SchemaContext, oldSchema: JsonObject, newSc
     constraints.add(keyword)
     diffRequiredAlternatives(ctx, keyword, oldSchema, newSchema)
   }
+  if (restructured(constraints, oldSchema, newSchema) && keepsValues(ctx.run, ctx.direction, oldSchema, newSchema)) {
+    // Alternatives merged, split or re-expressed (an enum as a oneOf of single-value enums): the
+    // members no longer line up, and what matters held, so only a widened request or narrowed
+    // response is news.
+    if (changesValues(ctx.run, ctx.direction, oldSchema, newSchema)) {
+      if (ctx.direction === 'request')
+        reportAt(ctx, rules.requestAlternativeAdded, { detail: 'values it refused before' })
+      else reportAt(ctx, rules.responseAlternativeRemoved, { detail: 'some values it returned before' })
+    }
+  } else diffUnions(ctx, constraints, oldSchema, newSchema)
+  diffMembers(ctx, 'allOf', oldSchema, newSchema)
+  diffDiscriminator(ctx, oldSchema, newSchema)
+}
+
+/** Whether a oneOf/anyOf (not a required-only constraint) appeared, disappeared or changed its member count. */
+function restructured(constraints: Set<Keyword>, oldSchema: JsonObject, newSchema: JsonObject): boolean {
+  return (['oneOf', 'anyOf'] as const).some((keyword) => {
+    if (constraints.has(keyword)) return false
+    const o = members(oldSchema[keyword])
+    const n = members(newSchema[keyword])
+    return (o !== undefined || n !== undefined) && o?.length !== n?.length
+  })
+}
+
+function diffUnions(ctx: SchemaContext, constraints: Set<Keyword>, oldSchema: JsonObject, newSchema: JsonObject) {
   const oldOneOf = members(oldSchema.oneOf)
   const newOneOf = members(newSchema.oneOf)
   if (
@@ -31,8 +57,6 @@ export function diffComposition(ctx: SchemaContext, oldSchema: JsonObject, newSc
     diffMembers(ctx, 'oneOf', oldSchema, newSchema)
   }
   if (!constraints.has('anyOf')) diffMembers(ctx, 'anyOf', oldSchema, newSchema)
-  diffMembers(ctx, 'allOf', oldSchema, newSchema)
-  diffDiscriminator(ctx, oldSchema, newSchema)
 }
 
 /** oneOf of distinct scalar types (string | integer | boolean) is a type list: no value matches twice. */

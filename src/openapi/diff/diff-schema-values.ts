@@ -93,10 +93,13 @@ const limits: ReadonlyArray<{ keyword: string; bound: Bound; kind: 'number' | 's
 export function diffLimits(ctx: SchemaContext, oldSchema: JsonObject, newSchema: JsonObject): void {
   const oldTypes = typesOf(oldSchema)
   const newTypes = typesOf(newSchema)
+  // A union without the keyword on one side carries it in its members, compared member by member.
+  const union = (s: JsonObject) => Array.isArray(s.oneOf) || Array.isArray(s.anyOf)
   for (const { keyword, bound, kind } of limits) {
     const oldValue = oldSchema[keyword]
     const newValue = newSchema[keyword]
     if (oldValue === newValue || (!admitsKind(oldTypes, kind) && !admitsKind(newTypes, kind))) continue
+    if ((oldValue === undefined && union(oldSchema)) || (newValue === undefined && union(newSchema))) continue
     const tighter = compareBound(bound, oldValue, newValue)
     if (tighter === undefined) continue
     reportLimit(ctx, keyword, tighter, formatValue(oldValue), formatValue(newValue))
