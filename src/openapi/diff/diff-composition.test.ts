@@ -98,6 +98,11 @@ describe('oneOf / anyOf of required-only branches: a constraint, not a shape', (
       properties: { id: { type: 'integer' } },
       required: ['id'],
     }
+    // An old body that did not declare `state` could not hold both (undeclared properties are not counted).
+    const openOld = { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] }
+    expect(brief(diff(requestBody(openOld), requestBody(next))).filter((f) => f.startsWith('breaking'))).toEqual([
+      `breaking request-additional-properties-restricted ${body}/additionalProperties`,
+    ])
     const nextOr = object({ ...closed, anyOf: branches })
     expect(brief(diff(requestBody(oldWithoutState), requestBody(nextOr)))).toEqual([
       `info request-property-became-optional ${body}/properties/id`,

@@ -11,7 +11,10 @@ interface RequiredConstraint {
   readonly terms: Array<Set<string>>
   /** The branches of a `oneOf`: a value may satisfy only one of them. */
   readonly exclusive: Array<Set<string>>
-  /** Whether a value may hold a property: declared, or additional properties allowed. */
+  /**
+   * Whether a value may hold a property the schema declares. Undeclared properties are not counted:
+   * refusing them is `request-additional-properties-restricted`, reported on its own.
+   */
   readonly allows: (name: string) => boolean
 }
 
@@ -70,11 +73,10 @@ function constraintOf(
 ): RequiredConstraint {
   const branches = requiredAlternatives(ctx.run, side, schema, keyword) ?? []
   const terms = branches.length === 0 ? [required] : branches.map((b) => new Set([...required, ...b]))
-  const open = schema.additionalProperties !== false
   return {
     terms,
     exclusive: keyword === 'oneOf' && branches.length > 1 ? branches : [],
-    allows: (name) => open || view.properties.has(name),
+    allows: (name) => view.properties.has(name),
   }
 }
 
