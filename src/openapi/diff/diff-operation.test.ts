@@ -244,3 +244,52 @@ describe('webhooks', () => {
     ])
   })
 })
+
+describe('request bodies without a schema, and error responses', () => {
+  const op = (method: string, operation: Record<string, unknown>) =>
+    spec({ '/pets': { [method]: { responses: ok, ...operation } } })
+  const examplesOnly = { content: { 'application/json': { examples: { one: { value: { a: 1 } } } } } }
+
+  test('schema-less request body (examples only) dropped from a GET -> info', () => {
+    expect(brief(diff(op('get', { requestBody: examplesOnly }), op('get', {})))).toEqual([
+      'info request-body-removed-from-get #/paths/~1pets/get/requestBody',
+    ])
+  })
+
+  test('request body with a schema dropped from a GET, or a schema-less one from a POST -> still breaking', () => {
+    const typed = { content: { 'application/json': { schema: { type: 'object' } } } }
+    expect(brief(diff(op('get', { requestBody: typed }), op('get', {})))).toEqual([
+      'breaking request-body-removed #/paths/~1pets/get/requestBody',
+    ])
+    expect(brief(diff(op('post', { requestBody: examplesOnly }), op('post', {})))).toEqual([
+      'breaking request-body-removed #/paths/~1pets/post/requestBody',
+    ])
+  })
+
+  const notFound = (content?: Record<string, unknown>) => ({
+    ...ok,
+    '404': { description: 'not found', ...(content === undefined ? {} : { content }) },
+  })
+  const errorBody = { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } } } } }
+
+  test('error response loses its body, its schema, or goes altogether -> the same severity (info)', () => {
+    const before = op('get', { responses: notFound(errorBody) })
+    const lost = [
+      diff(before, op('get', { responses: notFound() })),
+      diff(before, op('get', { responses: notFound({ 'application/json': {} }) })),
+      diff(before, op('get', { responses: ok })),
+    ]
+    expect(lost.map(brief)).toEqual([
+      ['info error-response-body-removed #/paths/~1pets/get/responses/404/content/application~1json'],
+      ['info error-response-body-removed #/paths/~1pets/get/responses/404/content/application~1json/schema'],
+      ['info error-response-removed #/paths/~1pets/get/responses/404'],
+    ])
+  })
+
+  test('success response loses its media type or schema -> still breaking', () => {
+    const typed = { '200': { description: 'ok', content: errorBody } }
+    expect(brief(diff(op('get', { responses: typed }), op('get', { responses: ok })))).toEqual([
+      'breaking response-media-type-removed #/paths/~1pets/get/responses/200/content/application~1json',
+    ])
+  })
+})

@@ -69,7 +69,13 @@ function listOf(values: Map<string, unknown>): string {
 /** Compares `default`: what the server assumes when a client omits a value. */
 export function diffDefault(ctx: SchemaContext, oldSchema: JsonObject, newSchema: JsonObject): void {
   if (oldSchema.default === undefined || jsonEqual(oldSchema.default, newSchema.default)) return
-  const input = { from: formatValue(oldSchema.default), to: formatValue(newSchema.default) }
+  const from = oldSchema.default
+  const to = newSchema.default
+  // `true` and "true" print alike: name the types when they differ, and quote strings.
+  const typed = to !== undefined && typeof from !== typeof to
+  const show = (value: unknown) =>
+    typed ? `${formatValue(JSON.stringify(value))} (${typeof value})` : formatValue(value)
+  const input = { from: show(from), to: to === undefined ? formatValue(to) : show(to) }
   reportAt(ctx, ctx.direction === 'request' ? enumRules.requestDefaultChanged : enumRules.responseDefaultChanged, input)
 }
 
