@@ -198,3 +198,40 @@ describe('oneOf / anyOf restructured: judged by the values each side accepts', (
     expect(breaking(diff(responseBody(old, schemas), responseBody(changed, schemas)))).not.toEqual([])
   })
 })
+
+describe('restructured unions and null, required-only oneOf unchanged', () => {
+  test('request nullable string -> nullable oneOf [string, object] -> info only', () => {
+    const findings = diff(
+      { ...requestBody({ type: 'string', nullable: true }), openapi: '3.0.3' },
+      { ...requestBody({ nullable: true, oneOf: [{ type: 'string' }, { type: 'object' }] }), openapi: '3.0.3' },
+    )
+    expect(brief(findings)).toEqual([`info request-alternative-added ${body}`])
+  })
+
+  test('request oneOf of required-only branches, the same on both sides beside a changed property -> no constraint finding', () => {
+    const schema = (language: unknown) => ({
+      type: 'object',
+      additionalProperties: false,
+      properties: { language, repositories: { type: 'array' }, owners: { type: 'array' } },
+      oneOf: [{ required: ['repositories'] }, { required: ['owners'] }],
+    })
+    const findings = diff(requestBody(schema({ type: 'string' })), requestBody(schema({ type: 'integer' })))
+    expect(brief(findings)).toEqual([`breaking request-type-changed ${body}/properties/language`])
+  })
+})
+
+test('response object wrapped in a wider oneOf -> breaking, and the message speaks of what clients read', () => {
+  const page = { type: 'object', properties: { title: { type: 'string' } } }
+  const nullableTitle = { type: 'object', properties: { title: { type: 'string', nullable: true } } }
+  const findings = diff(
+    { ...responseBody(page), openapi: '3.0.3' },
+    {
+      ...responseBody({ oneOf: [nullableTitle, { type: 'object', properties: { ref: { type: 'string' } } }] }),
+      openapi: '3.0.3',
+    },
+  )
+  expect(brief(findings)).toEqual([`breaking wrapped-in-one-of ${res}`])
+  expect(findings[0]?.message).toBe(
+    'Response 200 (application/json) was wrapped in a oneOf; clients may now read values it did not allow.',
+  )
+})

@@ -52,7 +52,10 @@ function diffUnions(ctx: SchemaContext, constraints: Set<Keyword>, oldSchema: Js
     oldSchema.anyOf === undefined &&
     !disjointScalars(ctx, newOneOf)
   ) {
-    if (!constraints.has('oneOf')) reportAt(ctx, rules.wrappedInOneOf, {})
+    if (!constraints.has('oneOf')) {
+      const detail = ctx.direction === 'response' ? 'clients may now read values it did not allow' : undefined
+      reportAt(ctx, rules.wrappedInOneOf, detail === undefined ? {} : { detail })
+    }
   } else if (!constraints.has('oneOf')) {
     diffMembers(ctx, 'oneOf', oldSchema, newSchema)
   }

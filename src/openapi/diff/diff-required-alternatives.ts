@@ -86,14 +86,29 @@ function constraintOf(
  * rejects an object satisfying two branches, which an inner value may do when it may hold both.
  */
 function accepts(outer: RequiredConstraint, inner: RequiredConstraint): boolean {
-  const covered = inner.terms.every((term) => outer.terms.some((o) => [...o].every((name) => term.has(name))))
+  const covered = inner.terms.every((term) => outer.terms.some((o) => subset(o, term)))
   if (!covered) return false
   const { exclusive } = outer
   for (let i = 0; i < exclusive.length; i++) {
     for (let j = i + 1; j < exclusive.length; j++) {
-      const both = [...(exclusive[i] ?? []), ...(exclusive[j] ?? [])]
-      if (both.every((name) => inner.allows(name))) return false
+      for (const term of inner.terms) {
+        // The smallest object holding a term and both branches; more properties only add matches.
+        const value = new Set([...term, ...(exclusive[i] ?? []), ...(exclusive[j] ?? [])])
+        if (holds(inner, value)) return false
+      }
     }
   }
+  return true
+}
+
+/** Whether an object holding exactly `value`'s properties satisfies a side's constraint. */
+function holds(side: RequiredConstraint, value: Set<string>): boolean {
+  if (![...value].every((name) => side.allows(name))) return false
+  if (!side.terms.some((term) => subset(term, value))) return false
+  return side.exclusive.length === 0 || side.exclusive.filter((branch) => subset(branch, value)).length === 1
+}
+
+function subset(small: Set<string>, large: Set<string>): boolean {
+  for (const name of small) if (!large.has(name)) return false
   return true
 }

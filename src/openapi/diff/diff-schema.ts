@@ -142,8 +142,15 @@ function textCovers(outer: Set<string> | undefined, inner: Set<string> | undefin
 
 const formatWidening: Record<string, string> = { int32: 'int64', float: 'double' }
 
+/**
+ * `int64` and `double` hold every number that travels between JSON implementations (RFC 7493, I-JSON:
+ * IEEE 754 doubles), so adding them where there was no format refuses nothing clients could send.
+ */
+const widestFormats = new Set(['int64', 'double'])
+
 function formatCovers(outer: unknown, inner: unknown): boolean {
   if (outer === undefined) return true
+  if (inner === undefined) return typeof outer === 'string' && widestFormats.has(outer)
   return typeof inner === 'string' && formatWidening[inner] === outer
 }
 

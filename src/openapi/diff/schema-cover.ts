@@ -100,17 +100,26 @@ function coversSchema(c: Cover, outer: JsonObject, inner: JsonObject, depth: num
     if (!isAnnotationOnly(without(base, 'nullable')) && !coversSchema(c, base, inner, depth + 1)) return false
     // A response alternative of another shape is new to clients that switch over the known ones,
     // even when an open object would accept it.
+    // Null was settled above, for the union as a whole.
+    const value = nonNull(inner)
     const holders = outerUnion.members.filter(
-      (member) => (c.direction === 'request' || sameShape(c, member, inner)) && covers(c, member, inner, depth + 1),
+      (member) => (c.direction === 'request' || sameShape(c, member, value)) && covers(c, member, value, depth + 1),
     )
     if (holders.length === 0) return false
     if (outerUnion.keyword === 'anyOf') return true
     // oneOf: a value matching two members is refused, so the others must exclude the inner values.
-    return holders.length === 1 && outerUnion.members.every((m) => m === holders[0] || disjoint(c, m, inner))
+    return holders.length === 1 && outerUnion.members.every((m) => m === holders[0] || disjoint(c, m, value))
   }
   if (Array.isArray(inner.allOf) && inner.allOf.some((member) => covers(c, outer, member, depth + 1))) return true
   if (Array.isArray(outer.allOf) && !outer.allOf.every((member) => covers(c, member, inner, depth + 1))) return false
   return coversPlain(c, without(outer, 'allOf'), inner, depth)
+}
+
+/** The schema without what admits null (`nullable`, "null" in a type list). */
+function nonNull(schema: JsonObject): JsonObject {
+  const out = without(schema, 'nullable')
+  if (Array.isArray(schema.type)) out.type = schema.type.filter((type) => type !== 'null')
+  return out
 }
 
 /** Whether the inner schema declares no property the outer member lacks. */
