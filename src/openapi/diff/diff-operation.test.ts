@@ -293,3 +293,27 @@ describe('request bodies without a schema, and error responses', () => {
     ])
   })
 })
+
+test('onOperation: every operation of both documents is told once, matched, removed or added', () => {
+  const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
+  const old = spec({
+    '/things/{a}': { get: { parameters: [param('a')], responses: ok } },
+    '/things/{b}': { delete: { parameters: [param('b')], responses: ok } },
+    '/gone': { post: { responses: ok } },
+  })
+  const next = spec({
+    '/things/{id}': {
+      get: { parameters: [param('id')], responses: ok },
+      delete: { parameters: [param('id')], responses: ok },
+    },
+    '/new': { put: { responses: ok } },
+  })
+  const told: unknown[] = []
+  diff(old, next, { onOperation: (match) => told.push(match) })
+  expect(told).toEqual([
+    { webhook: false, old: 'GET /things/{a}', new: 'GET /things/{id}' },
+    { webhook: false, old: 'DELETE /things/{b}', new: 'DELETE /things/{id}' },
+    { webhook: false, old: 'POST /gone', new: undefined },
+    { webhook: false, old: undefined, new: 'PUT /new' },
+  ])
+})

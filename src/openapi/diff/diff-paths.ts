@@ -85,6 +85,7 @@ export function diffPaths(run: DiffRun, section: 'paths' | 'webhooks'): void {
   for (const [key, olds] of oldOperations) {
     const { pairs, removed } = pairOperations(olds, newOperations.get(key) ?? [])
     for (const [oldEntry, newEntry] of pairs) {
+      run.onOperation?.({ webhook, old: label(oldEntry), new: label(newEntry) })
       diffOperation(run, {
         path: newEntry.path.template,
         method: oldEntry.method.toUpperCase(),
@@ -94,6 +95,7 @@ export function diffPaths(run: DiffRun, section: 'paths' | 'webhooks'): void {
       })
     }
     for (const oldEntry of removed) {
+      run.onOperation?.({ webhook, old: label(oldEntry), new: undefined })
       const at = source(oldEntry)
       const pair = { path: oldEntry.path.template, method: oldEntry.method.toUpperCase(), webhook, old: at, new: at }
       reportRemoval(run, pair, oldEntry.operation)
@@ -102,6 +104,7 @@ export function diffPaths(run: DiffRun, section: 'paths' | 'webhooks'): void {
   for (const [key, news] of newOperations) {
     const { added } = pairOperations(oldOperations.get(key) ?? [], news)
     for (const newEntry of added) {
+      run.onOperation?.({ webhook, old: undefined, new: label(newEntry) })
       const at = source(newEntry)
       const ctx = operationContext(run, {
         path: newEntry.path.template,
@@ -115,6 +118,10 @@ export function diffPaths(run: DiffRun, section: 'paths' | 'webhooks'): void {
       })
     }
   }
+}
+
+function label(entry: OperationEntry): string {
+  return `${entry.method.toUpperCase()} ${entry.path.template}`
 }
 
 function source({ path, method, operation }: OperationEntry) {

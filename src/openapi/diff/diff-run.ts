@@ -20,6 +20,8 @@ export interface Group {
 export class DiffRun {
   readonly findings: Finding[] = []
   readonly groups = new Map<string, Group>()
+  /** Told of every operation matched, removed or added (see `DiffOptions.onOperation`). */
+  onOperation: ((operation: { webhook: boolean; old: string | undefined; new: string | undefined }) => void) | undefined
   private readonly oldCache = new Map<string, unknown>()
   private readonly newCache = new Map<string, unknown>()
   private readonly sameContent = new SameContent((side, node) => this.resolve(side, node).node)
