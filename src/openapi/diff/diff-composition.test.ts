@@ -235,3 +235,13 @@ test('response object wrapped in a wider oneOf -> breaking, and the message spea
     'Response 200 (application/json) was wrapped in a oneOf; clients may now read values it did not allow.',
   )
 })
+
+test('response anyOf narrowed to fewer members while one loses a property -> the removal is still breaking', () => {
+  const a = (properties: Record<string, unknown>) => ({ type: 'object', properties, required: ['x'] })
+  const b = { type: 'object', properties: { z: { type: 'integer' } }, required: ['z'] }
+  const d = { type: 'object', properties: { w: { type: 'boolean' } }, required: ['w'] }
+  const old = { anyOf: [a({ x: { type: 'string' }, y: { type: 'string' } }), b, d] }
+  const next = { anyOf: [a({ x: { type: 'string' } }), b] }
+  const findings = diff(responseBody(old), responseBody(next))
+  expect(findings.filter((f) => f.severity === 'breaking').map((f) => f.rule)).toContain('response-property-removed')
+})

@@ -20,8 +20,8 @@ interface Cover {
 /**
  * Whether a change keeps what matters in its direction: a request schema still accepts every value
  * the old one accepted (it did not narrow), a response schema returns no value the old one could not
- * (it did not widen). Conservative: false whenever the answer is not certain, so the caller falls back
- * to comparing structure. Properties the inner side did not declare are not counted as values.
+ * (it did not widen), and no property the old side declared is gone. Conservative: false whenever the
+ * answer is not certain, so the caller falls back to comparing structure.
  *
  * @example
  * keepsValues(run, 'request', { enum: ['a', 'b'] }, { oneOf: [{ const: 'a' }, { const: 'b' }] }) // true
@@ -202,6 +202,10 @@ function coversObject(c: Cover, outer: JsonObject, inner: JsonObject, depth: num
     // A request property the new schema dropped is no longer read; a new response property is news.
     if (c.direction === 'request' || outerExtra === false) return false
     if (isJsonObject(outerExtra) && !covers(c, outerExtra, entry.schema, depth + 1)) return false
+  }
+  // A response property the old schema declared and the new one does not is a removal clients notice.
+  if (c.direction === 'response') {
+    for (const name of outerView.properties.keys()) if (!innerView.properties.has(name)) return false
   }
   if (outerExtra === false && innerExtra !== false) return false
   if (isJsonObject(outerExtra) && !isAnnotationOnly(outerExtra)) {
