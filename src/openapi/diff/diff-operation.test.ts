@@ -317,3 +317,38 @@ test('onOperation: every operation of both documents is told once, matched, remo
     { webhook: false, old: undefined, new: 'PUT /new' },
   ])
 })
+
+test('a changed component used through a path operation and directly by a webhook -> located at the operation, met first', () => {
+  const pet = (type: string) => ({ type: 'object', properties: { name: { type } } })
+  const doc = (type: string) =>
+    spec(
+      {
+        '/pets': {
+          get: {
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Wrapper' } } },
+              },
+            },
+          },
+        },
+      },
+      { Pet: pet(type), Wrapper: { type: 'object', properties: { pet: { $ref: '#/components/schemas/Pet' } } } },
+      {
+        webhooks: {
+          petCreated: {
+            post: {
+              requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } },
+              responses: ok,
+            },
+          },
+        },
+      },
+    )
+  const findings = diff(doc('string'), doc('integer'))
+  expect(findings.map((f) => [f.rule, f.location.method, f.location.path])).toEqual([
+    ['response-type-changed', 'GET', '/pets'],
+  ])
+  expect(findings[0]?.usedIn?.map((site) => `${site.method} ${site.path}`)).toEqual(['GET /pets', 'POST petCreated'])
+})
