@@ -318,7 +318,7 @@ test('onOperation: every operation of both documents is told once, matched, remo
   ])
 })
 
-test('a changed component used through a path operation and directly by a webhook -> located at the operation, met first', () => {
+test('a changed component used through a path operation and directly by a webhook -> located at the operation, webhooks listed last', () => {
   const pet = (type: string) => ({ type: 'object', properties: { name: { type } } })
   const doc = (type: string) =>
     spec(

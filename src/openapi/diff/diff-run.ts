@@ -22,8 +22,6 @@ export class DiffRun {
   readonly groups = new Map<string, Group>()
   /** Told of every operation matched, removed or added (see `DiffOptions.onOperation`). */
   onOperation: ((operation: { webhook: boolean; old: string | undefined; new: string | undefined }) => void) | undefined
-  /** When each use site was first met, to list a finding's `usedIn` in document order. */
-  private readonly siteOrder = new Map<string, number>()
   private readonly oldCache = new Map<string, unknown>()
   private readonly newCache = new Map<string, unknown>()
   private readonly sameContent = new SameContent((side, node) => this.resolve(side, node).node)
@@ -102,8 +100,6 @@ export class DiffRun {
       if (parent !== group && !group.parents.includes(parent)) group.parents.push(parent)
     } else if (!group.sites.some((s) => sameLocation(s, site))) {
       group.sites.push(site)
-      const key = siteKey(site)
-      if (!this.siteOrder.has(key)) this.siteOrder.set(key, this.siteOrder.size)
     }
     return { group, created }
   }
@@ -119,7 +115,7 @@ export class DiffRun {
     const merged = new Map<string, { finding: Finding; holder: boolean; siteKeys?: Set<string> }>()
     for (const group of this.groups.values()) {
       if (group.findings.length === 0) continue
-      const sites = sitesOf(group, this.siteOrder)
+      const sites = sitesOf(group)
       for (const finding of group.findings) {
         const first = sites[0]
         const location: FindingLocation = { ...finding.location }
@@ -150,7 +146,12 @@ export class DiffRun {
   }
 }
 
-function sitesOf(group: Group, order: ReadonlyMap<string, number>): FindingLocation[] {
+/** Webhooks are named, not templated: their path does not start with a slash. */
+function isWebhook(site: FindingLocation): boolean {
+  return site.path !== undefined && !site.path.startsWith('/')
+}
+
+function sitesOf(group: Group): FindingLocation[] {
   const sites: FindingLocation[] = []
   const seen = new Set<Group>()
   const keys = new Set<string>()
@@ -162,8 +163,8 @@ function sitesOf(group: Group, order: ReadonlyMap<string, number>): FindingLocat
     addSites(sites, keys, current.sites)
     stack.push(...current.parents)
   }
-  // In the order the comparison met them: operations under `paths` before webhooks.
-  return sites.sort((a, b) => (order.get(siteKey(a)) ?? 0) - (order.get(siteKey(b)) ?? 0))
+  // Direct uses first, then through other components; operations under `paths` before webhooks.
+  return sites.sort((a, b) => Number(isWebhook(a)) - Number(isWebhook(b)))
 }
 
 /** Appends the sites not in `list` yet; `keys` holds the {@link siteKey} of each site in it. */
