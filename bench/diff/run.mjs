@@ -2,7 +2,7 @@
 // process under /usr/bin/time -v, with a per-tool timeout. Usage: (cd bench/diff && npm install && node run.mjs)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -14,8 +14,18 @@ const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? 120) * 1000
 mkdirSync(results, { recursive: true })
 
 const bin = (name) => path.join(here, 'node_modules/.bin', name)
+// STRATA_BASELINE: another checkout of strata (built), measured in the same run for a before/after figure.
+const baseline = process.env.STRATA_BASELINE
 const tools = {
   strata: (a, b) => [process.execPath, [path.join(repo, 'bin/strata.js'), 'diff', a, b, '--format', 'json']],
+  ...(baseline === undefined
+    ? {}
+    : {
+        'strata (baseline)': (a, b) => [
+          process.execPath,
+          [path.join(baseline, 'bin/strata.js'), 'diff', a, b, '--format', 'json'],
+        ],
+      }),
   // Loose validation: in strict mode Optic refuses GitHub's description before comparing anything.
   optic: (a, b) => [bin('optic'), ['diff', a, b, '--check', '--validation', 'loose']],
   'openapi-diff': (a, b) => [bin('openapi-diff'), [a, b]],
@@ -24,7 +34,7 @@ const tools = {
 
 function findingsOf(tool, stdout) {
   try {
-    if (tool === 'strata') {
+    if (tool.startsWith('strata')) {
       const { summary } = JSON.parse(stdout)
       return `${summary.breaking + summary.warning + summary.info} (${summary.breaking} breaking)`
     }
@@ -74,8 +84,11 @@ function run(tool, a, b) {
 }
 
 function githubPair() {
-  const source = path.join(here, 'node_modules/@octokit/openapi/generated/api.github.com.json')
-  if (!existsSync(source)) return undefined
+  const source = [
+    path.join(here, 'node_modules/@octokit/openapi/generated/api.github.com.json'),
+    path.join(cacheDir(), 'api.github.com-23.0.0.json'),
+  ].find((file) => existsSync(file))
+  if (source === undefined) return undefined
   // Outside the repository: Biome would otherwise lint 13 MB of generated JSON.
   const work = mkdtempSync(path.join(tmpdir(), 'strata-bench-'))
   const old = path.join(work, 'github-old.json')
@@ -105,8 +118,30 @@ const pairs = JSON.parse(readFileSync(path.join(stripe, 'pairs.json'), 'utf8')).
   old: path.join(stripe, p.old.file),
   next: path.join(stripe, p.new.file),
 }))
+function cacheDir() {
+  return path.join(process.env.STRATA_BENCH_CACHE ?? path.join(homedir(), '.cache/strata-bench'), 'octokit-openapi')
+}
+
+/** Two consecutive real releases from the cache precision.mjs fills (`npm pack @octokit/openapi`), when present. */
+function githubReleasePair() {
+  const dir = path.join(
+    process.env.STRATA_BENCH_CACHE ?? path.join(homedir(), '.cache/strata-bench'),
+    'octokit-openapi',
+  )
+  const [from, to] = (process.env.GITHUB_RELEASE_PAIR ?? '22.0.0,23.0.0').split(',')
+  const old = path.join(dir, `api.github.com-${from}.json`)
+  const next = path.join(dir, `api.github.com-${to}.json`)
+  return existsSync(old) && existsSync(next) ? { name: `github ${from} -> ${to} (releases)`, old, next } : undefined
+}
+
 const only = process.argv[2]
-const all = [...pairs, githubPair()].filter((p) => p !== undefined && (only === undefined || p.name.includes(only)))
+// BENCH_TOOLS: a comma-separated subset of the tools, e.g. "strata,strata (baseline)".
+const chosen = process.env.BENCH_TOOLS?.split(',')
+for (const tool of Object.keys(tools))
+  if (chosen !== undefined && tool !== 'strata' && !chosen.includes(tool)) delete tools[tool]
+const all = [...pairs, githubPair(), githubReleasePair()].filter(
+  (p) => p !== undefined && (only === undefined || p.name.includes(only)),
+)
 const rows = []
 const verdicts = []
 for (const pair of all) {

@@ -1,15 +1,48 @@
 import { isJsonObject, type JsonObject } from '../load/json-pointer.ts'
 import * as rules from '../rules/composition-rules.ts'
+import { diffRequiredAlternatives, isRequiredConstraint } from './diff-required-alternatives.ts'
 import { refName } from './diff-run.ts'
 import { diffSchema } from './diff-schema.ts'
 import { jsonEqual, jsonKey } from './json-equal.ts'
 import { descend, reportAt, type SchemaContext } from './schema-context.ts'
+import { changesValues, keepsValues } from './schema-cover.ts'
 import { isAnnotationOnly } from './schema-view.ts'
 
 type Keyword = 'oneOf' | 'anyOf' | 'allOf'
 
 /** Compares `oneOf`, `anyOf`, `allOf` member by member, and the discriminator. */
 export function diffComposition(ctx: SchemaContext, oldSchema: JsonObject, newSchema: JsonObject): void {
+  const constraints = new Set<Keyword>()
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    if (!isRequiredConstraint(ctx, keyword, oldSchema, newSchema)) continue
+    constraints.add(keyword)
+    diffRequiredAlternatives(ctx, keyword, oldSchema, newSchema)
+  }
+  if (restructured(constraints, oldSchema, newSchema) && keepsValues(ctx.run, ctx.direction, oldSchema, newSchema)) {
+    // Alternatives merged, split or re-expressed (an enum as a oneOf of single-value enums): the
+    // members no longer line up, and what matters held, so only a widened request or narrowed
+    // response is news.
+    if (changesValues(ctx.run, ctx.direction, oldSchema, newSchema)) {
+      if (ctx.direction === 'request')
+        reportAt(ctx, rules.requestAlternativeAdded, { detail: 'values it refused before' })
+      else reportAt(ctx, rules.responseAlternativeRemoved, { detail: 'some values it returned before' })
+    }
+  } else diffUnions(ctx, constraints, oldSchema, newSchema)
+  diffMembers(ctx, 'allOf', oldSchema, newSchema)
+  diffDiscriminator(ctx, oldSchema, newSchema)
+}
+
+/** Whether a oneOf/anyOf (not a required-only constraint) appeared, disappeared or changed its member count. */
+function restructured(constraints: Set<Keyword>, oldSchema: JsonObject, newSchema: JsonObject): boolean {
+  return (['oneOf', 'anyOf'] as const).some((keyword) => {
+    if (constraints.has(keyword)) return false
+    const o = members(oldSchema[keyword])
+    const n = members(newSchema[keyword])
+    return (o !== undefined || n !== undefined) && o?.length !== n?.length
+  })
+}
+
+function diffUnions(ctx: SchemaContext, constraints: Set<Keyword>, oldSchema: JsonObject, newSchema: JsonObject) {
   const oldOneOf = members(oldSchema.oneOf)
   const newOneOf = members(newSchema.oneOf)
   if (
@@ -19,13 +52,14 @@ export function diffComposition(ctx: SchemaContext, oldSchema: JsonObject, newSc
     oldSchema.anyOf === undefined &&
     !disjointScalars(ctx, newOneOf)
   ) {
-    reportAt(ctx, rules.wrappedInOneOf, {})
-  } else {
+    if (!constraints.has('oneOf')) {
+      const detail = ctx.direction === 'response' ? 'clients may now read values it did not allow' : undefined
+      reportAt(ctx, rules.wrappedInOneOf, detail === undefined ? {} : { detail })
+    }
+  } else if (!constraints.has('oneOf')) {
     diffMembers(ctx, 'oneOf', oldSchema, newSchema)
   }
-  diffMembers(ctx, 'anyOf', oldSchema, newSchema)
-  diffMembers(ctx, 'allOf', oldSchema, newSchema)
-  diffDiscriminator(ctx, oldSchema, newSchema)
+  if (!constraints.has('anyOf')) diffMembers(ctx, 'anyOf', oldSchema, newSchema)
 }
 
 /** oneOf of distinct scalar types (string | integer | boolean) is a type list: no value matches twice. */

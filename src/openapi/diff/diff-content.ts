@@ -25,7 +25,9 @@ export function diffRequestBody(
   }
   if (o === undefined && n === undefined) return
   if (n === undefined) {
-    reportAt(at, bodyRules.requestBodyRemoved, {}, 'old')
+    const method = ctx.site.method
+    const unread = (method === 'GET' || method === 'HEAD') && !declaresSchema(o?.content)
+    reportAt(at, unread ? bodyRules.requestBodyRemovedFromGet : bodyRules.requestBodyRemoved, {}, 'old')
     return
   }
   if (o === undefined) {
@@ -35,6 +37,12 @@ export function diffRequestBody(
   if (o.required !== true && n.required === true) reportAt(at, bodyRules.requestBodyBecameRequired, {})
   if (o.required === true && n.required !== true) reportAt(at, bodyRules.requestBodyBecameOptional, {})
   diffContent({ ...at, direction: bodyDirection }, o.content, n.content, 'request body')
+}
+
+function declaresSchema(content: unknown): boolean {
+  return (
+    isJsonObject(content) && Object.values(content).some((media) => isJsonObject(media) && media.schema !== undefined)
+  )
 }
 
 /** Compares the media types of a request body or response and the schema of each. */
@@ -49,7 +57,12 @@ export function diffContent(ctx: SchemaContext, oldContent: unknown, newContent:
     const label = `${what} (${oldType})`
     if (newType === undefined) {
       const at = { ...ctx, label, oldPointer, newPointer: oldPointer }
-      reportAt(at, request ? bodyRules.requestMediaTypeRemoved : responseRules.responseMediaTypeRemoved, {}, 'old')
+      const rule = request
+        ? bodyRules.requestMediaTypeRemoved
+        : isError(what)
+          ? responseRules.errorResponseBodyRemoved
+          : responseRules.responseMediaTypeRemoved
+      reportAt(at, rule, {}, 'old')
       continue
     }
     const newMedia = n[newType]
@@ -62,7 +75,8 @@ export function diffContent(ctx: SchemaContext, oldContent: unknown, newContent:
       continue
     }
     if (oldSchema !== undefined && newSchema === undefined) {
-      if (ctx.direction === 'response') reportAt(at, bodyRules.responseSchemaRemoved, {}, 'old')
+      const rule = isError(what) ? responseRules.errorResponseBodyRemoved : bodyRules.responseSchemaRemoved
+      if (ctx.direction === 'response') reportAt(at, rule, {}, 'old')
       continue
     }
     if (oldSchema === undefined) continue
@@ -76,6 +90,16 @@ export function diffContent(ctx: SchemaContext, oldContent: unknown, newContent:
     const at = { ...ctx, label: `${what} (${newType})`, oldPointer: pointer, newPointer: pointer }
     reportAt(at, request ? bodyRules.requestMediaTypeAdded : responseRules.responseMediaTypeAdded, {})
   }
+}
+
+/**
+ * Whether `what` names a non-success response ("response 404", "response default"). Losing an error
+ * body is judged like losing the error response: servers may answer any error status, so clients
+ * handle errors they do not know; changing a documented error body is still compared like any other.
+ */
+function isError(what: string): boolean {
+  const status = /^response (\S+)$/.exec(what)?.[1]
+  return status !== undefined && !status.startsWith('2')
 }
 
 function normalizeMediaType(mediaType: string): string {

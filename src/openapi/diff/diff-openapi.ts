@@ -12,6 +12,15 @@ export interface DiffOptions {
   policy?: Policy
   /** The date sunsets and notice periods are measured from; now by default. */
   now?: Date
+  /** Called once per operation or webhook: compared with its counterpart, or found on one side only. */
+  onOperation?: (operation: OperationMatch) => void
+}
+
+/** How one operation (or webhook) was matched: `old` and `new` are its `METHOD template` on each side. */
+export interface OperationMatch {
+  readonly webhook: boolean
+  readonly old: string | undefined
+  readonly new: string | undefined
 }
 
 const order = { breaking: 0, warning: 1, info: 2 } as const
@@ -26,6 +35,7 @@ const order = { breaking: 0, warning: 1, info: 2 } as const
  */
 export function diffOpenApi(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, options: DiffOptions = {}): Finding[] {
   const run = new DiffRun(oldDoc, newDoc, options.policy ?? strictPolicy, options.now ?? new Date())
+  if (options.onOperation !== undefined) run.onOperation = options.onOperation
   try {
     diffPaths(run, 'paths')
     diffPaths(run, 'webhooks')

@@ -175,3 +175,180 @@ describe('security', () => {
     ])
   })
 })
+
+describe('operations keyed by method and normalised template', () => {
+  const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
+  const user = (nullable: boolean) => ({
+    description: 'ok',
+    content: {
+      'application/json': {
+        schema: { type: 'object', properties: { login: { type: 'string', ...(nullable ? { nullable: true } : {}) } } },
+      },
+    },
+  })
+  const twoTemplates = (nullable: boolean) =>
+    spec({
+      '/things/{a}': { get: { parameters: [param('a')], responses: ok } },
+      '/things/{b}': { delete: { parameters: [param('b')], responses: { '200': user(nullable) } } },
+    })
+
+  test('GET /things/{a} and DELETE /things/{b}, unchanged, listed in another order -> nothing removed', () => {
+    const old = twoTemplates(false)
+    const next = { ...old, paths: Object.fromEntries(Object.entries(old.paths).reverse()) }
+    expect(brief(diff(old, next))).toEqual([])
+  })
+
+  test('DELETE /things/{b} whose response property became nullable, beside GET /things/{a} -> reported there', () => {
+    const findings = diff(twoTemplates(false), twoTemplates(true))
+    expect(brief(findings)).toEqual([
+      'breaking response-became-nullable #/paths/~1things~1{b}/delete/responses/200/content/application~1json/schema/properties/login',
+    ])
+    expect(findings[0]?.location).toMatchObject({ method: 'DELETE', path: '/things/{b}' })
+  })
+
+  test('DELETE moved from /things/{b} to /things/{a} -> nothing', () => {
+    const old = twoTemplates(false)
+    const next = spec({
+      '/things/{a}': {
+        get: { parameters: [param('a')], responses: ok },
+        delete: { parameters: [param('a')], responses: { '200': user(false) } },
+      },
+    })
+    expect(brief(diff(old, next))).toEqual([])
+  })
+})
+
+describe('webhooks', () => {
+  const hook = (type: string) => ({
+    post: {
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { id: { type } } } } } },
+      responses: ok,
+    },
+  })
+  const spec30 = (webhooks: Record<string, unknown>) => ({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {},
+    'x-webhooks': webhooks,
+  })
+
+  test('3.0 x-webhooks: a webhook removed -> breaking webhook-removed', () => {
+    expect(
+      brief(diff(spec30({ ping: hook('string'), push: hook('string') }), spec30({ ping: hook('string') }))),
+    ).toEqual(['breaking webhook-removed #/x-webhooks/push/post'])
+  })
+
+  test('3.0 x-webhooks: payload property type changed -> compared like 3.1 webhooks (response direction)', () => {
+    expect(brief(diff(spec30({ ping: hook('string') }), spec30({ ping: hook('integer') })))).toEqual([
+      'breaking response-type-changed #/x-webhooks/ping/post/requestBody/content/application~1json/schema/properties/id',
+    ])
+  })
+})
+
+describe('request bodies without a schema, and error responses', () => {
+  const op = (method: string, operation: Record<string, unknown>) =>
+    spec({ '/pets': { [method]: { responses: ok, ...operation } } })
+  const examplesOnly = { content: { 'application/json': { examples: { one: { value: { a: 1 } } } } } }
+
+  test('schema-less request body (examples only) dropped from a GET -> info', () => {
+    expect(brief(diff(op('get', { requestBody: examplesOnly }), op('get', {})))).toEqual([
+      'info request-body-removed-from-get #/paths/~1pets/get/requestBody',
+    ])
+  })
+
+  test('request body with a schema dropped from a GET, or a schema-less one from a POST -> still breaking', () => {
+    const typed = { content: { 'application/json': { schema: { type: 'object' } } } }
+    expect(brief(diff(op('get', { requestBody: typed }), op('get', {})))).toEqual([
+      'breaking request-body-removed #/paths/~1pets/get/requestBody',
+    ])
+    expect(brief(diff(op('post', { requestBody: examplesOnly }), op('post', {})))).toEqual([
+      'breaking request-body-removed #/paths/~1pets/post/requestBody',
+    ])
+  })
+
+  const notFound = (content?: Record<string, unknown>) => ({
+    ...ok,
+    '404': { description: 'not found', ...(content === undefined ? {} : { content }) },
+  })
+  const errorBody = { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } } } } }
+
+  test('error response loses its body, its schema, or goes altogether -> the same severity (info)', () => {
+    const before = op('get', { responses: notFound(errorBody) })
+    const lost = [
+      diff(before, op('get', { responses: notFound() })),
+      diff(before, op('get', { responses: notFound({ 'application/json': {} }) })),
+      diff(before, op('get', { responses: ok })),
+    ]
+    expect(lost.map(brief)).toEqual([
+      ['info error-response-body-removed #/paths/~1pets/get/responses/404/content/application~1json'],
+      ['info error-response-body-removed #/paths/~1pets/get/responses/404/content/application~1json/schema'],
+      ['info error-response-removed #/paths/~1pets/get/responses/404'],
+    ])
+  })
+
+  test('success response loses its media type or schema -> still breaking', () => {
+    const typed = { '200': { description: 'ok', content: errorBody } }
+    expect(brief(diff(op('get', { responses: typed }), op('get', { responses: ok })))).toEqual([
+      'breaking response-media-type-removed #/paths/~1pets/get/responses/200/content/application~1json',
+    ])
+  })
+})
+
+test('onOperation: every operation of both documents is told once, matched, removed or added', () => {
+  const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } })
+  const old = spec({
+    '/things/{a}': { get: { parameters: [param('a')], responses: ok } },
+    '/things/{b}': { delete: { parameters: [param('b')], responses: ok } },
+    '/gone': { post: { responses: ok } },
+  })
+  const next = spec({
+    '/things/{id}': {
+      get: { parameters: [param('id')], responses: ok },
+      delete: { parameters: [param('id')], responses: ok },
+    },
+    '/new': { put: { responses: ok } },
+  })
+  const told: unknown[] = []
+  diff(old, next, { onOperation: (match) => told.push(match) })
+  expect(told).toEqual([
+    { webhook: false, old: 'GET /things/{a}', new: 'GET /things/{id}' },
+    { webhook: false, old: 'DELETE /things/{b}', new: 'DELETE /things/{id}' },
+    { webhook: false, old: 'POST /gone', new: undefined },
+    { webhook: false, old: undefined, new: 'PUT /new' },
+  ])
+})
+
+test('a changed component used through a path operation and directly by a webhook -> located at the operation, webhooks listed last', () => {
+  const pet = (type: string) => ({ type: 'object', properties: { name: { type } } })
+  const doc = (type: string) =>
+    spec(
+      {
+        '/pets': {
+          get: {
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Wrapper' } } },
+              },
+            },
+          },
+        },
+      },
+      { Pet: pet(type), Wrapper: { type: 'object', properties: { pet: { $ref: '#/components/schemas/Pet' } } } },
+      {
+        webhooks: {
+          petCreated: {
+            post: {
+              requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } },
+              responses: ok,
+            },
+          },
+        },
+      },
+    )
+  const findings = diff(doc('string'), doc('integer'))
+  expect(findings.map((f) => [f.rule, f.location.method, f.location.path])).toEqual([
+    ['response-type-changed', 'GET', '/pets'],
+  ])
+  expect(findings[0]?.usedIn?.map((site) => `${site.method} ${site.path}`)).toEqual(['GET /pets', 'POST petCreated'])
+})

@@ -199,3 +199,38 @@ describe('renamed properties', () => {
     ])
   })
 })
+
+describe('renames told apart from unrelated changes', () => {
+  const limit = { $ref: '#/components/schemas/RateLimit' }
+  const components = { RateLimit: obj({ limit: int, remaining: int }) }
+
+  test('one of several same-schema properties removed while another is added -> removal + addition, not a rename', () => {
+    const resources = (name: string) => obj({ core: limit, search: limit, [name]: limit })
+    expect(
+      brief(
+        diff(
+          responseBody(resources('code_scanning_upload'), components),
+          responseBody(resources('copilot_usage_records'), components),
+        ),
+      ),
+    ).toEqual([
+      `breaking response-property-removed ${res}/properties/code_scanning_upload`,
+      `info response-property-added ${res}/properties/copilot_usage_records`,
+    ])
+  })
+
+  test('response property whose $ref changed to a nullable twin -> finding at the property, not at the component', () => {
+    const schemas = {
+      User: obj({ login: str }),
+      NullableUser: { ...obj({ login: str }), nullable: true },
+    }
+    const comment = (user: string) => ({ ...obj({ id: int, user: { $ref: `#/components/schemas/${user}` } }) })
+    const old = { ...responseBody(comment('User'), schemas), openapi: '3.0.3' }
+    const next = { ...responseBody(comment('NullableUser'), schemas), openapi: '3.0.3' }
+    const findings = diff(old, next)
+    expect(brief(findings)).toEqual([`breaking response-became-nullable ${res}/properties/user`])
+    expect(findings[0]?.message).toBe(
+      'Response property `user` in the response 200 (application/json) may now be null; clients that do not expect null may fail.',
+    )
+  })
+})

@@ -20,6 +20,8 @@ export interface Group {
 export class DiffRun {
   readonly findings: Finding[] = []
   readonly groups = new Map<string, Group>()
+  /** Told of every operation matched, removed or added (see `DiffOptions.onOperation`). */
+  onOperation: ((operation: { webhook: boolean; old: string | undefined; new: string | undefined }) => void) | undefined
   private readonly oldCache = new Map<string, unknown>()
   private readonly newCache = new Map<string, unknown>()
   private readonly sameContent = new SameContent((side, node) => this.resolve(side, node).node)
@@ -144,6 +146,11 @@ export class DiffRun {
   }
 }
 
+/** Webhooks are named, not templated: their path does not start with a slash. */
+function isWebhook(site: FindingLocation): boolean {
+  return site.path !== undefined && !site.path.startsWith('/')
+}
+
 function sitesOf(group: Group): FindingLocation[] {
   const sites: FindingLocation[] = []
   const seen = new Set<Group>()
@@ -156,7 +163,8 @@ function sitesOf(group: Group): FindingLocation[] {
     addSites(sites, keys, current.sites)
     stack.push(...current.parents)
   }
-  return sites
+  // Direct uses first, then through other components; operations under `paths` before webhooks.
+  return sites.sort((a, b) => Number(isWebhook(a)) - Number(isWebhook(b)))
 }
 
 /** Appends the sites not in `list` yet; `keys` holds the {@link siteKey} of each site in it. */

@@ -115,3 +115,16 @@ describe('patterns, defaults, keywords', () => {
     ).toEqual([`breaking response-constraint-removed ${res}/contains`])
   })
 })
+
+describe('messages', () => {
+  test('request default boolean true -> string "true" -> the message tells the two apart', () => {
+    const findings = diff(
+      requestBody({ type: 'string', enum: ['true', 'false'], default: true }),
+      requestBody({ type: 'string', enum: ['true', 'false'], default: 'true' }),
+    )
+    expect(brief(findings)).toEqual([`breaking request-default-changed ${body}`])
+    expect(findings[0]?.message).toBe(
+      'Request body (application/json) default changed from `true` (boolean) to `"true"` (string); requests that omit it now behave differently.',
+    )
+  })
+})

@@ -69,7 +69,13 @@ function listOf(values: Map<string, unknown>): string {
 /** Compares `default`: what the server assumes when a client omits a value. */
 export function diffDefault(ctx: SchemaContext, oldSchema: JsonObject, newSchema: JsonObject): void {
   if (oldSchema.default === undefined || jsonEqual(oldSchema.default, newSchema.default)) return
-  const input = { from: formatValue(oldSchema.default), to: formatValue(newSchema.default) }
+  const from = oldSchema.default
+  const to = newSchema.default
+  // `true` and "true" print alike: name the types when they differ, and quote strings.
+  const typed = to !== undefined && typeof from !== typeof to
+  const show = (value: unknown) =>
+    typed ? `${formatValue(JSON.stringify(value))} (${typeof value})` : formatValue(value)
+  const input = { from: show(from), to: to === undefined ? formatValue(to) : show(to) }
   reportAt(ctx, ctx.direction === 'request' ? enumRules.requestDefaultChanged : enumRules.responseDefaultChanged, input)
 }
 
@@ -93,10 +99,13 @@ const limits: ReadonlyArray<{ keyword: string; bound: Bound; kind: 'number' | 's
 export function diffLimits(ctx: SchemaContext, oldSchema: JsonObject, newSchema: JsonObject): void {
   const oldTypes = typesOf(oldSchema)
   const newTypes = typesOf(newSchema)
+  // A union without the keyword on one side carries it in its members, compared member by member.
+  const union = (s: JsonObject) => Array.isArray(s.oneOf) || Array.isArray(s.anyOf)
   for (const { keyword, bound, kind } of limits) {
     const oldValue = oldSchema[keyword]
     const newValue = newSchema[keyword]
     if (oldValue === newValue || (!admitsKind(oldTypes, kind) && !admitsKind(newTypes, kind))) continue
+    if ((oldValue === undefined && union(oldSchema)) || (newValue === undefined && union(newSchema))) continue
     const tighter = compareBound(bound, oldValue, newValue)
     if (tighter === undefined) continue
     reportLimit(ctx, keyword, tighter, formatValue(oldValue), formatValue(newValue))

@@ -102,6 +102,18 @@ describe('types and nullability', () => {
     )
   })
 
+  test('request integer -> integer (int64), number -> number (double) -> not breaking (I-JSON: nothing wider travels)', () => {
+    expect(brief(diff(requestBody({ type: 'integer' }), requestBody({ type: 'integer', format: 'int64' })))).toEqual([
+      `info request-type-widened ${body}`,
+    ])
+    expect(brief(diff(requestBody({ type: 'number' }), requestBody({ type: 'number', format: 'double' })))).toEqual([
+      `info request-type-widened ${body}`,
+    ])
+    expect(brief(diff(requestBody({ type: 'integer' }), requestBody({ type: 'integer', format: 'int32' })))).toEqual([
+      `breaking request-type-changed ${body}`,
+    ])
+  })
+
   test('response became nullable via 3.1 type array -> breaking', () => {
     expect(brief(diff(responseBody({ type: 'string' }), responseBody({ type: ['string', 'null'] })))).toEqual([
       `breaking response-became-nullable ${res}`,

@@ -28,7 +28,17 @@ export function diffSchema(ctx: SchemaContext, oldNode: unknown, newNode: unknow
   const newResolved = run.resolve('new', newNode)
   let inner = ctx
   if (oldResolved.ref !== undefined && newResolved.ref !== undefined) {
-    const key = `${ctx.direction}|${oldResolved.ref}|${newResolved.ref}|${ctx.exempt ?? ''}|${ctx.skipProperties}|${ctx.looseTypes}|${ctx.textWire && ctx.at === ''}`
+    if (!nullHandled && oldResolved.ref !== newResolved.ref) {
+      // The `$ref` itself changed (`simple-user` -> `nullable-simple-user`): whether null is admitted
+      // is news about the property that points elsewhere, not about either component.
+      const nullable = (side: 'old' | 'new', node: unknown) => {
+        const schema = asSchema(node)
+        return nullWrapper(run, side, schema) !== undefined || admitsNull(schema)
+      }
+      diffNullability(ctx, nullable('old', oldResolved.node), nullable('new', newResolved.node))
+      nullHandled = true
+    }
+    const key = `${ctx.direction}|${oldResolved.ref}|${newResolved.ref}|${ctx.exempt ?? ''}|${ctx.skipProperties}|${ctx.looseTypes}|${ctx.textWire && ctx.at === ''}|${nullHandled}`
     const { group, created } = run.enterGroup(key, refName(newResolved.ref), ctx.group, ctx.site)
     if (!created) return
     inner = { ...ctx, group, at: '', oldPointer: oldResolved.ref, newPointer: newResolved.ref }
@@ -132,8 +142,15 @@ function textCovers(outer: Set<string> | undefined, inner: Set<string> | undefin
 
 const formatWidening: Record<string, string> = { int32: 'int64', float: 'double' }
 
+/**
+ * `int64` and `double` hold every number that travels between JSON implementations (RFC 7493, I-JSON:
+ * IEEE 754 doubles), so adding them where there was no format refuses nothing clients could send.
+ */
+const widestFormats = new Set(['int64', 'double'])
+
 function formatCovers(outer: unknown, inner: unknown): boolean {
   if (outer === undefined) return true
+  if (inner === undefined) return typeof outer === 'string' && widestFormats.has(outer)
   return typeof inner === 'string' && formatWidening[inner] === outer
 }
 
@@ -217,13 +234,18 @@ function renamedProperties(
     [...view.properties]
       .filter(([name, entry]) => !other.properties.has(name) && visible(side, entry.schema))
       .map(([name]) => name)
-  return pairUnambiguous(
-    onlyIn('old', oldView, newView),
-    onlyIn('new', newView, oldView),
-    (oldName, newName) =>
+  // A schema that properties staying in the object share (`core`, `search`, ... all `rate-limit`) says
+  // nothing about which property a new one replaces: a removal beside an addition of it is no rename.
+  const staying = [...newView.properties].filter(([name]) => oldView.properties.has(name))
+  const distinctive = (schema: unknown) => !staying.some(([, entry]) => run.unchanged(schema, entry.schema))
+  return pairUnambiguous(onlyIn('old', oldView, newView), onlyIn('new', newView, oldView), (oldName, newName) => {
+    const schema = oldView.properties.get(oldName)!.schema
+    return (
       oldView.required.has(oldName) === newView.required.has(newName) &&
-      run.unchanged(oldView.properties.get(oldName)!.schema, newView.properties.get(newName)!.schema),
-  )
+      run.unchanged(schema, newView.properties.get(newName)!.schema) &&
+      distinctive(schema)
+    )
+  })
 }
 
 function diffAdditionalProperties(ctx: SchemaContext, oldSchema: JsonObject, newSchema: JsonObject) {

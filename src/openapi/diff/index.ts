@@ -1,4 +1,4 @@
 /** Comparing two OpenAPI documents into classified findings. */
-export { type DiffOptions, diffOpenApi } from './diff-openapi.ts'
+export { type DiffOptions, diffOpenApi, type OperationMatch } from './diff-openapi.ts'
 export { normalizePathTemplate } from './diff-paths.ts'
 export { countBySeverity, type Finding, type FindingLocation } from './finding.ts'

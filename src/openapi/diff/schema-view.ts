@@ -107,12 +107,42 @@ function collect(
   if (Array.isArray(schema.required)) {
     for (const name of schema.required) if (typeof name === 'string') view.required.add(name)
   }
+  // A property every required-only branch lists is required whichever branch a value satisfies.
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const branches = requiredAlternatives(run, side, schema, keyword)
+    const [first, ...rest] = branches ?? []
+    for (const name of first ?? []) if (rest.every((branch) => branch.has(name))) view.required.add(name)
+  }
   if (!Array.isArray(schema.allOf)) return
   schema.allOf.forEach((member, index) => {
     const resolved = run.resolve(side, member)
     if (!isJsonObject(resolved.node)) return
     collect(run, side, resolved.node, resolved.ref ?? `${pointer}/allOf/${index}`, view, seen)
   })
+}
+
+/**
+ * The `required` lists of an `anyOf`/`oneOf` whose every member lists only required properties
+ * (`anyOf: [{ required: [id] }, { required: [owner, repo] }]`): a constraint on the object around
+ * it, not a union of shapes. Undefined when the keyword is absent or a member has any other keyword.
+ */
+export function requiredAlternatives(
+  run: DiffRun,
+  side: 'old' | 'new',
+  schema: JsonObject,
+  keyword: 'anyOf' | 'oneOf',
+): Array<Set<string>> | undefined {
+  const members = schema[keyword]
+  if (!Array.isArray(members) || members.length === 0) return undefined
+  const out: Array<Set<string>> = []
+  for (const member of members) {
+    const resolved = run.object(side, member)
+    if (resolved === undefined || !Array.isArray(resolved.required)) return undefined
+    if (!Object.keys(resolved).every((key) => key === 'required' || annotations.has(key) || key.startsWith('x-')))
+      return undefined
+    out.push(new Set(resolved.required.filter((name): name is string => typeof name === 'string')))
+  }
+  return out
 }
 
 /** Keywords that only annotate a schema and never change what validates. */

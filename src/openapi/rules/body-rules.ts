@@ -27,6 +27,16 @@ export const requestBodyRemoved = defineRule({
   message: ({ subject }) => `${subject} was removed; the data clients send is no longer accepted.`,
 })
 
+/** A GET or HEAD lost a body that declared no schema: such a body has no defined meaning there. */
+export const requestBodyRemovedFromGet = defineRule({
+  id: 'request-body-removed-from-get',
+  severity: 'info',
+  summary: 'A request body that declared no schema (examples only) was removed from a GET or HEAD operation.',
+  example: '`GET /contents` requestBody { content: { application/json: { examples } } } -> absent',
+  message: ({ subject }) =>
+    `${subject} was removed; it declared no schema, and a GET or HEAD body has no defined meaning (RFC 9110).`,
+})
+
 /** A media type clients send is no longer accepted. */
 export const requestMediaTypeRemoved = defineRule({
   id: 'request-media-type-removed',

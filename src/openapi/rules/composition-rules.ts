@@ -69,7 +69,8 @@ export const wrappedInOneOf = defineRule({
   severity: 'breaking',
   summary: 'A schema was replaced by a `oneOf`; values that were valid may now match none or several alternatives.',
   example: 'request `{ foo, bar }` -> oneOf [{ foo }, { bar }]',
-  message: ({ subject }) => `${subject} was wrapped in a oneOf; values that were valid may no longer be.`,
+  message: ({ subject, detail }) =>
+    `${subject} was wrapped in a oneOf; ${detail ?? 'values that were valid may no longer be'}.`,
 })
 
 /** A discriminator's property name or mapping changed. */

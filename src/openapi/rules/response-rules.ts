@@ -18,6 +18,15 @@ export const errorResponseRemoved = defineRule({
   message: ({ subject }) => `${subject} is no longer documented.`,
 })
 
+/** An error response no longer documents its body: treated like the error response no longer documented. */
+export const errorResponseBodyRemoved = defineRule({
+  id: 'error-response-body-removed',
+  severity: 'info',
+  summary: 'A non-success response no longer documents a body media type or its schema.',
+  example: '`GET /pets` 404 content `application/json` present -> absent',
+  message: ({ subject }) => `${subject} no longer documents its body.`,
+})
+
 /** A new response status. */
 export const responseAdded = defineRule({
   id: 'response-added',
