@@ -9,6 +9,7 @@ export default defineConfig({
     // Vite does not resolve a package's self-reference; examples and snippets import `strata` by name.
     alias: [
       { find: /^strata\/fastify$/, replacement: src('adapters/fastify/index.ts') },
+      { find: /^strata\/client$/, replacement: src('client/index.ts') },
       { find: /^strata$/, replacement: src('index.ts') },
     ],
   },
