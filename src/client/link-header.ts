@@ -15,14 +15,29 @@ export interface Link {
 export function parseLinkHeader(header: string | null | undefined): Link[] {
   if (header === null || header === undefined) return []
   const links: Link[] = []
-  const pattern = /<([^>]*)>((?:\s*;\s*[^;,]+?(?:=(?:"[^"]*"|[^;,]*))?)*)/g
-  for (const match of header.matchAll(pattern)) {
-    const params = match[2] ?? ''
-    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params)
+  let at = 0
+  for (;;) {
+    const open = header.indexOf('<', at)
+    const close = open === -1 ? -1 : header.indexOf('>', open)
+    if (close === -1) return links
+    const end = _endOfParams(header, close + 1)
+    const rel = /(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(header.slice(close + 1, end))
     const rels = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/).filter(Boolean)
-    if (rels.length > 0) links.push({ url: match[1] ?? '', rels })
+    if (rels.length > 0) links.push({ url: header.slice(open + 1, close), rels })
+    at = end + 1
   }
-  return links
+}
+
+/** The index of the comma that ends a link's parameters (commas inside quoted values do not). */
+function _endOfParams(header: string, from: number): number {
+  let quoted = false
+  for (let i = from; i < header.length; i++) {
+    const c = header[i]
+    if (c === '"') quoted = !quoted
+    else if (c === '\\' && quoted) i++
+    else if (c === ',' && !quoted) return i
+  }
+  return header.length
 }
 
 /**
