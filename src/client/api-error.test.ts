@@ -12,7 +12,7 @@ afterEach(async () => {
 
 /** Answers every request with one error response and resolves with the ApiError the client throws. */
 async function errorFor(status: number, body: unknown, headers: Record<string, string> = {}, type?: string) {
-  server = await startScriptedServer((req, res) =>
+  server = await startScriptedServer((_req, res) =>
     typeof body === 'string'
       ? res.writeHead(status, { 'content-type': type ?? 'text/html', ...headers }).end(body)
       : sendJson(res, status, body, headers, type),

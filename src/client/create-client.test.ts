@@ -20,7 +20,7 @@ type Json = any
 
 describe('version placement', () => {
   test('header placement: Cdf-Version 20230205 -> sent on the request; version read from the echoed header', async () => {
-    const s = await serve((req, res) => sendJson(res, 200, { id: 7 }, { 'cdf-version': '20230201' }))
+    const s = await serve((_req, res) => sendJson(res, 200, { id: 7 }, { 'cdf-version': '20230201' }))
     const client = createClient({ baseUrl: `${s.url}/api/v1`, version: { header: 'Cdf-Version', value: '20230205' } })
     const res = await client.get('/assets/{id}', {
       params: { id: 7 },
@@ -99,7 +99,7 @@ describe('requests and responses', () => {
   })
 
   test('404 in the Confluent envelope -> ApiError with code, message, suggestion, requestId, doc_url; message names method and URL', async () => {
-    const s = await serve((req, res) =>
+    const s = await serve((_req, res) =>
       sendJson(res, 404, {
         status: '404',
         error: { code: 'NOT_FOUND', message: 'Asset 7 does not exist', suggestion: 'List assets.', path: '/x' },
@@ -123,7 +123,7 @@ describe('requests and responses', () => {
   })
 
   test('2xx labelled JSON that is not JSON -> ClientError naming the URL, not a bare SyntaxError', async () => {
-    const s = await serve((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"a":'))
+    const s = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"a":'))
     const error = await createClient({ baseUrl: s.url })
       .get('/broken')
       .catch((e: unknown) => e)
@@ -132,7 +132,7 @@ describe('requests and responses', () => {
   })
 
   test('text/plain answer -> the text as body', async () => {
-    const s = await serve((req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('pong'))
+    const s = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('pong'))
     expect((await createClient({ baseUrl: s.url }).get('/ping')).body).toBe('pong')
   })
 
@@ -198,7 +198,7 @@ describe('bad options -> ClientOptionsError with the fix', () => {
 })
 
 test('response version: no header, no api_version, segment placement -> the segment sent', async () => {
-  const s = await serve((req, res) => sendJson(res, 200, [1, 2]))
+  const s = await serve((_req, res) => sendJson(res, 200, [1, 2]))
   const res = await createClient({ baseUrl: s.url, versionByPrefix: { '/g': { segment: 'v3' } } }).get('/g/x')
   expect((res.body as Json).length).toBe(2)
   expect(res.version).toBe('v3')

@@ -64,7 +64,7 @@ describe('parsing', () => {
 
 describe('onDeprecation and deprecationsAsErrors', () => {
   test('same route and version three times, another route, another method -> one notice per (method, route, version)', async () => {
-    server = await startScriptedServer((req, res) => sendJson(res, 200, { api_version: 'cmk/v1' }, deprecated))
+    server = await startScriptedServer((_req, res) => sendJson(res, 200, { api_version: 'cmk/v1' }, deprecated))
     const notices: DeprecationNotice[] = []
     const client = createClient({ baseUrl: server.url, onDeprecation: (n) => notices.push(n) })
     for (let i = 0; i < 3; i++) await client.get('/cmk/v1/clusters')
@@ -130,7 +130,7 @@ describe('onDeprecation and deprecationsAsErrors', () => {
   })
 
   test('no Deprecation or Sunset header -> no notice', async () => {
-    server = await startScriptedServer((req, res) => sendJson(res, 200, {}, { link: '<https://x>; rel="next"' }))
+    server = await startScriptedServer((_req, res) => sendJson(res, 200, {}, { link: '<https://x>; rel="next"' }))
     const notices: DeprecationNotice[] = []
     await createClient({ baseUrl: server.url, onDeprecation: (n) => notices.push(n) }).get('/x')
     expect(notices).toEqual([])

@@ -20,7 +20,7 @@ const fast = { baseDelayMs: 1, maxDelayMs: 5 }
 
 describe('which outcomes are retried', () => {
   test('429 with Retry-After: 1 -> waits about a second, then 200; attempt numbers 1, 2', async () => {
-    const s = await serve((req, res, n) =>
+    const s = await serve((_req, res, n) =>
       n === 0
         ? sendJson(res, 429, { error: { code: 'RATE_LIMITED' } }, { 'retry-after': '1' })
         : sendJson(res, 200, {}),
@@ -33,7 +33,7 @@ describe('which outcomes are retried', () => {
   })
 
   test('429 with only X-RateLimit-Reset: 1 (relative seconds) -> waits it out', async () => {
-    const s = await serve((req, res, n) =>
+    const s = await serve((_req, res, n) =>
       n === 0 ? sendJson(res, 429, {}, { 'x-ratelimit-reset': '1' }) : sendJson(res, 200, {}),
     )
     const started = Date.now()
@@ -42,7 +42,7 @@ describe('which outcomes are retried', () => {
   })
 
   test('503 then 200 on GET -> 200 after one retry', async () => {
-    const s = await serve((req, res, n) => sendJson(res, n === 0 ? 503 : 200, {}))
+    const s = await serve((_req, res, n) => sendJson(res, n === 0 ? 503 : 200, {}))
     expect((await createClient({ baseUrl: s.url, retry: fast }).get('/x')).status).toBe(200)
     expect(s.requests).toHaveLength(2)
   })
@@ -59,19 +59,19 @@ describe('which outcomes are retried', () => {
   })
 
   test('400 -> not retried, ApiError at once', async () => {
-    const s = await serve((req, res) => sendJson(res, 400, { error: { code: 'BAD' } }))
+    const s = await serve((_req, res) => sendJson(res, 400, { error: { code: 'BAD' } }))
     await expect(createClient({ baseUrl: s.url, retry: fast }).get('/x')).rejects.toMatchObject({ code: 'BAD' })
     expect(s.requests).toHaveLength(1)
   })
 
   test('connection reset twice on GET -> retried, third attempt answers', async () => {
-    const s = await serve((req, res, n) => (n < 2 ? res.socket?.destroy() : sendJson(res, 200, { ok: true })))
+    const s = await serve((_req, res, n) => (n < 2 ? res.socket?.destroy() : sendJson(res, 200, { ok: true })))
     expect((await createClient({ baseUrl: s.url, retry: fast }).get('/x')).body).toEqual({ ok: true })
     expect(s.requests).toHaveLength(3)
   })
 
   test('connection always reset, limit 2 -> NetworkError after 3 attempts naming the URL', async () => {
-    const s = await serve((req, res) => res.socket?.destroy())
+    const s = await serve((_req, res) => res.socket?.destroy())
     const error = await createClient({ baseUrl: s.url, retry: { ...fast, limit: 2 } })
       .get('/x')
       .catch((e: unknown) => e)
@@ -80,7 +80,7 @@ describe('which outcomes are retried', () => {
   })
 
   test('Retry-After beyond maxServerWaitSeconds -> ApiError at once, retryAfter 120', async () => {
-    const s = await serve((req, res) => sendJson(res, 429, {}, { 'retry-after': '120' }))
+    const s = await serve((_req, res) => sendJson(res, 429, {}, { 'retry-after': '120' }))
     const error = await createClient({ baseUrl: s.url, retry: { maxServerWaitSeconds: 30 } })
       .get('/x')
       .catch((e: unknown) => e)
@@ -90,14 +90,14 @@ describe('which outcomes are retried', () => {
   })
 
   test('a wait past the timeout -> the 429 now rather than a TimeoutError later', async () => {
-    const s = await serve((req, res) => sendJson(res, 429, {}, { 'retry-after': '5' }))
+    const s = await serve((_req, res) => sendJson(res, 429, {}, { 'retry-after': '5' }))
     const started = Date.now()
     await expect(createClient({ baseUrl: s.url, timeout: 1000 }).get('/x')).rejects.toMatchObject({ status: 429 })
     expect(Date.now() - started).toBeLessThan(1000)
   })
 
   test('retry: false -> one attempt', async () => {
-    const s = await serve((req, res) => sendJson(res, 503, {}))
+    const s = await serve((_req, res) => sendJson(res, 503, {}))
     await expect(createClient({ baseUrl: s.url, retry: false }).get('/x')).rejects.toMatchObject({ status: 503 })
     expect(s.requests).toHaveLength(1)
   })
@@ -105,7 +105,7 @@ describe('which outcomes are retried', () => {
 
 describe('retry budget', () => {
   test('budget of 2 tokens, no refill, every GET fails with 503 -> 2 retries in all, then errors at once', async () => {
-    const s = await serve((req, res) => sendJson(res, 503, {}))
+    const s = await serve((_req, res) => sendJson(res, 503, {}))
     const client = createClient({
       baseUrl: s.url,
       retry: { ...fast, limit: 5, budget: { capacity: 2, refillPerSecond: 0 } },
@@ -116,7 +116,7 @@ describe('retry budget', () => {
   })
 
   test('429 waited out as asked -> spends no budget: budget 1, three 429s (Retry-After 0), 200, then a 503 still retried', async () => {
-    const s = await serve((req, res, n) => {
+    const s = await serve((_req, res, n) => {
       if (n < 3) return sendJson(res, 429, {}, { 'retry-after': '0' })
       sendJson(res, n === 4 ? 503 : 200, {})
     })
@@ -128,7 +128,7 @@ describe('retry budget', () => {
   })
 
   test('429 without any wait header -> a failure: spends the budget, backs off', async () => {
-    const s = await serve((req, res) => sendJson(res, 429, {}))
+    const s = await serve((_req, res) => sendJson(res, 429, {}))
     const client = createClient({
       baseUrl: s.url,
       retry: { ...fast, limit: 5, budget: { capacity: 1, refillPerSecond: 0 } },
