@@ -27,7 +27,7 @@ export interface ScriptedServer {
  * const server = await startScriptedServer((req, res) => res.end('{}'))
  */
 export async function startScriptedServer(
-  handle: (req: ReceivedRequest, res: ServerResponse, n: number) => void | Promise<void>,
+  handle: (req: ReceivedRequest, res: ServerResponse, n: number) => unknown,
 ): Promise<ScriptedServer> {
   const requests: ReceivedRequest[] = []
   const server = createServer((incoming, res) => {
