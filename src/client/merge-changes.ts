@@ -14,7 +14,9 @@ export function mergeChanges<T>(resource: T, changes: unknown): T {
   if (!isPlainObject(resource) || !isPlainObject(changes)) return changes as T
   const merged: Record<string, unknown> = { ...resource }
   for (const [key, value] of Object.entries(changes)) {
-    merged[key] = key in resource ? mergeChanges(resource[key], value) : value
+    const next = Object.hasOwn(resource, key) ? mergeChanges(resource[key], value) : value
+    // Defined, not assigned: a key named __proto__ is data here, never the prototype.
+    Object.defineProperty(merged, key, { value: next, enumerable: true, writable: true, configurable: true })
   }
   return merged as T
 }

@@ -41,7 +41,8 @@ export async function startScriptedServer(
       } catch {}
       const req = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, body, json }
       const n = requests.push(req) - 1
-      Promise.resolve(handle(req, res, n)).catch((error: unknown) => {
+      // A handler that throws answers 500 with the error, rather than leaving the client waiting.
+      new Promise((resolve) => resolve(handle(req, res, n))).catch((error: unknown) => {
         res.statusCode = 500
         res.end(String(error))
       })
