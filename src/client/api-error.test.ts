@@ -26,12 +26,13 @@ async function errorFor(status: number, body: unknown, headers: Record<string, s
 }
 
 describe('error formats -> one ApiError shape', () => {
-  test('Confluent envelope 422 with fields -> code, message, details (the fields), suggestion, requestId, docUrl', async () => {
+  test('Confluent envelope 422 with fields -> code, message, details, fields, suggestion, requestId, docUrl', async () => {
     const error = await errorFor(422, {
       status: '422',
       error: {
         code: 'VALIDATION_FAILED',
         message: '1 field failed validation',
+        details: 'spec.cloud is not a cloud we run on.',
         fields: [{ field: 'spec.cloud', message: 'must be AWS, GCP or AZURE' }],
         timestamp: '2026-12-01T00:00:00Z',
         path: '/cmk/v2/clusters',
@@ -44,14 +45,15 @@ describe('error formats -> one ApiError shape', () => {
     expect(error).toMatchObject({
       code: 'VALIDATION_FAILED',
       serverMessage: '1 field failed validation',
-      details: [{ field: 'spec.cloud', message: 'must be AWS, GCP or AZURE' }],
+      details: 'spec.cloud is not a cloud we run on.',
+      fields: [{ field: 'spec.cloud', message: 'must be AWS, GCP or AZURE' }],
       suggestion: 'Fix the fields.',
       requestId: 'req-1',
       docUrl: 'https://docs.example.com/VALIDATION_FAILED',
     })
   })
 
-  test('problem+json -> code, detail as message, errors as details, type as docUrl', async () => {
+  test('problem+json -> code, detail as message, errors as fields, type as docUrl', async () => {
     const error = await errorFor(
       422,
       {
@@ -70,7 +72,7 @@ describe('error formats -> one ApiError shape', () => {
     expect(error).toMatchObject({
       code: 'VALIDATION_FAILED',
       serverMessage: '2 fields failed validation',
-      details: [{ field: 'spec.display_name' }],
+      fields: [{ field: 'spec.display_name' }],
       docUrl: 'https://docs.example.com/problems/validation',
       requestId: 'req-2',
     })

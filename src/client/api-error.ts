@@ -19,6 +19,8 @@ export class ApiError extends ClientError {
   /** The message of the body alone; `message` adds the status, code, method and URL around it. */
   readonly serverMessage: string | undefined
   readonly details: unknown
+  /** The fields that failed validation, when the body lists them. */
+  readonly fields: readonly unknown[] | undefined
   readonly requestId: string | undefined
   readonly suggestion: string | undefined
   readonly docUrl: string | undefined
@@ -52,6 +54,7 @@ export class ApiError extends ClientError {
     this.body = init.body
     this.code = fields.code
     this.details = fields.details
+    this.fields = fields.fields
     this.requestId = fields.requestId
     this.suggestion = fields.suggestion
     this.docUrl = fields.docUrl

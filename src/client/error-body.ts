@@ -3,6 +3,8 @@ export interface ErrorFields {
   readonly code: string | undefined
   readonly message: string | undefined
   readonly details: unknown
+  /** The fields that failed validation (a 422's `error.fields`, problem+json `errors`), when listed. */
+  readonly fields: readonly unknown[] | undefined
   readonly requestId: string | undefined
   readonly suggestion: string | undefined
   readonly docUrl: string | undefined
@@ -57,7 +59,8 @@ export function readErrorBody(body: unknown, headers: Headers): ErrorFields {
   return {
     code: _pick(str, innerCode, top.code, oauthCode),
     message: _pick(str, inner.message, top.detail, top.message, top.error_description, top.title),
-    details: inner.details ?? inner.fields ?? top.details ?? top.errors ?? inner.errors,
+    details: inner.details ?? top.details,
+    fields: [inner.fields, top.errors, inner.errors, top.fields].find(Array.isArray),
     requestId: _pick(str, top.requestId, top.request_id, inner.requestId, headers.get('x-request-id')),
     suggestion: _pick(str, inner.suggestion, top.suggestion),
     docUrl: _pick(str, top.doc_url, top.docUrl, top.type !== 'about:blank' ? top.type : undefined),
