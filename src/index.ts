@@ -7,6 +7,8 @@ export * from './conventions/auth/index.ts'
 export * from './conventions/crn/index.ts'
 /** HTTP-facing errors and their formats. */
 export * from './conventions/error/index.ts'
+/** Idempotency-Key: the first response per principal and key, stored and replayed. */
+export * from './conventions/idempotency/index.ts'
 export * from './conventions/object-model/index.ts'
 export * from './conventions/pagination/index.ts'
 export * from './conventions/rate-limit/index.ts'
