@@ -1,0 +1,90 @@
+import { ApiError } from './api-error.ts'
+import { type ClientContext, checkTimeout } from './client-context.ts'
+import type { ClientResponse, RequestOptions } from './client-options.ts'
+import { ClientOptionsError } from './client-options-error.ts'
+import { readDeprecation } from './deprecation.ts'
+import { DeprecationError } from './deprecation-error.ts'
+import { exchange, type Received } from './exchange.ts'
+import { buildUrl, fillPath, type QueryValue } from './request-url.ts'
+import { serverWaitSeconds } from './retry-delay.ts'
+import { type ChosenPlacement, choosePlacement, placedValue, placeVersion } from './version-placement.ts'
+
+/** Request options as the untyped core sees them. */
+export type AnyRequestOptions = RequestOptions<
+  Readonly<Record<string, QueryValue>>,
+  Readonly<Record<string, string | number>>,
+  unknown
+>
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])
+
+/**
+ * Sends one request of a client: places the version, adds the `Idempotency-Key` of a POST,
+ * exchanges it (with retries), then reports the version, announces a deprecation and turns a
+ * non-2xx into an {@link ApiError}.
+ *
+ * @example
+ * const res = await sendRequest(context, 'GET', '/assets/{id}', { params: { id: 7 } })
+ */
+export async function sendRequest(
+  context: ClientContext,
+  method: string,
+  path: string,
+  init: AnyRequestOptions = {},
+): Promise<ClientResponse<unknown>> {
+  const verb = typeof method === 'string' ? method.toUpperCase() : ''
+  if (!METHODS.has(verb)) throw new ClientOptionsError(`Unknown HTTP method '${String(method)}'.`)
+  if (typeof path !== 'string') throw new ClientOptionsError(`The path must be a string; got ${typeof path}.`)
+  const route = path.split('?')[0] ?? path
+  const chosen = choosePlacement(route, context.version, context.versionByPrefix, init.version)
+  const headers = new Headers({ accept: 'application/json', ...context.headers })
+  const hasBody = init.body !== undefined
+  if (hasBody) headers.set('content-type', 'application/json')
+  const placed = placeVersion(fillPath(path, init.params), chosen, headers, hasBody)
+  for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value)
+  if (verb === 'POST' && !headers.has('idempotency-key'))
+    headers.set('idempotency-key', init.idempotencyKey ?? crypto.randomUUID())
+  const url = buildUrl(context.base, placed, init.query)
+  const received = await exchange(context, {
+    method: verb,
+    url,
+    headers,
+    body: hasBody ? JSON.stringify(init.body) : undefined,
+    signal: init.signal,
+    timeout: init.timeout !== undefined ? checkTimeout(init.timeout, 'the request option timeout') : context.timeout,
+  })
+  return _answer(context, received, { method: verb, route, url: url.href, chosen })
+}
+
+function _answer(
+  context: ClientContext,
+  received: Received,
+  request: { method: string; route: string; url: string; chosen: ChosenPlacement },
+): ClientResponse<unknown> {
+  const { status, headers, body } = received
+  const version = _reportedVersion(headers, body, request.chosen, context.versionHeader)
+  const notice = readDeprecation(headers, { method: request.method, route: request.route, version, url: request.url })
+  if (notice !== undefined) context.announce(notice)
+  if (status < 200 || status >= 300) {
+    const retryAfter = status === 429 || status === 503 ? serverWaitSeconds(headers, Date.now()) : undefined
+    throw new ApiError({ method: request.method, url: request.url, status, headers, body, retryAfter, version })
+  }
+  if (notice !== undefined && context.deprecationsAsErrors) throw new DeprecationError(notice)
+  return { status, headers, body, version }
+}
+
+/** The version the server says it used: a configured header, `X-API-Version-Used`, the echoed request header, `api_version`. */
+function _reportedVersion(
+  headers: Headers,
+  body: unknown,
+  chosen: ChosenPlacement,
+  versionHeader: string | undefined,
+): string | undefined {
+  const placement = chosen.placement
+  const echoed = placement !== undefined && 'header' in placement ? placement.header : undefined
+  for (const name of [versionHeader, 'x-api-version-used', echoed]) {
+    const value = name !== undefined ? headers.get(name) : null
+    if (value !== null && value !== '') return value
+  }
+  const apiVersion = (body as { api_version?: unknown } | undefined)?.api_version
+  return typeof apiVersion === 'string' ? apiVersion : placedValue(placement)
+}
