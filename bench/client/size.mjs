@@ -27,7 +27,9 @@ const bundle = async (minify) => {
 
 const plain = await bundle(false)
 const min = await bundle(true)
-const foreign = min.inputs.filter((input) => !relative(root, input).startsWith('src/client/') && !input.startsWith('src/client/'))
+const foreign = min.inputs.filter(
+  (input) => !relative(root, input).startsWith('src/client/') && !input.startsWith('src/client/'),
+)
 if (foreign.length > 0) {
   process.stderr.write(`strata/client bundles code from outside src/client: ${foreign.join(', ')}\n`)
   process.exit(1)
@@ -35,7 +37,9 @@ if (foreign.length > 0) {
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`
 const gzip = gzipSync(min.code, { level: 9 }).length
 const brotli = brotliCompressSync(min.code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
-const esbuildVersion = JSON.parse(readFileSync(new URL('../../node_modules/esbuild/package.json', import.meta.url))).version
+const esbuildVersion = JSON.parse(
+  readFileSync(new URL('../../node_modules/esbuild/package.json', import.meta.url)),
+).version
 const rows = [
   ['bundled, not minified', plain.code.length],
   ['minified', min.code.length],

@@ -84,9 +84,9 @@ async function _attempts(
       await res.body?.cancel()
       continue
     }
-    if (res.ok) return _received(res, out, attempt)
+    if (res.ok) return _received(res, out, attempt, signal)
     const next = decideRetry(context.retry, { status: res.status, headers: res.headers }, request, attempt, Date.now())
-    if (!next.retry || _overruns(next.delayMs, deadline)) return _received(res, out, attempt)
+    if (!next.retry || _overruns(next.delayMs, deadline)) return _received(res, out, attempt, signal)
     await res.body?.cancel()
     await _sleep(next.delayMs, signal)
   }
@@ -106,8 +106,15 @@ async function _attemptHeaders(context: ExchangeContext, base: Headers, attempt:
 const _overruns = (delayMs: number, deadline: number | undefined): boolean =>
   deadline !== undefined && Date.now() + delayMs >= deadline
 
-async function _received(res: Response, out: Outgoing, attempts: number): Promise<Received> {
-  const text = await res.text()
+async function _received(res: Response, out: Outgoing, attempts: number, signal: AbortSignal): Promise<Received> {
+  let text: string
+  try {
+    text = await res.text()
+  } catch (error) {
+    // The connection broke mid-body: the server may have acted, so this is not retried.
+    if (signal.aborted) throw error
+    throw new NetworkError(out.method, out.url.href, attempts, error)
+  }
   const type = res.headers.get('content-type') ?? ''
   let body: unknown = text === '' ? undefined : text
   if (text !== '' && /[/+]json\b/i.test(type)) {

@@ -174,3 +174,16 @@ describe('delays', () => {
     )
   })
 })
+
+test('connection cut in the middle of the body -> NetworkError naming the URL, not a bare TypeError', async () => {
+  const s = await serve((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' })
+    res.write('{"partial":')
+    setTimeout(() => res.socket?.destroy(), 20)
+  })
+  const error = await createClient({ baseUrl: s.url, retry: fast })
+    .get('/x')
+    .catch((e: unknown) => e)
+  expect(isNetworkError(error)).toBe(true)
+  expect((error as Error).message).toMatch(new RegExp(`^GET ${s.url}/x failed after 1 attempt`))
+})
