@@ -17,9 +17,10 @@ import { updateResource } from './update-resource.ts'
  */
 export function createClient<P extends object = UntypedPaths>(options: ClientOptions): Client<P> {
   const context = resolveClientOptions(options)
-  const send = (method: string, path: string, init?: AnyRequestOptions) => sendRequest(context, method, path, init)
+  const send = (method: string, path: string, init?: AnyRequestOptions, listRoute?: string) =>
+    sendRequest(context, method, path, init, listRoute)
   const client = {
-    request: send,
+    request: (method: string, path: string, init?: AnyRequestOptions) => send(method, path, init),
     get: (path: string, init?: AnyRequestOptions) => send('GET', path, init),
     post: (path: string, init?: AnyRequestOptions) => send('POST', path, init),
     put: (path: string, init?: AnyRequestOptions) => send('PUT', path, init),

@@ -3,7 +3,12 @@ import { defaultItems, defaultNextPage, type Page, walkPages } from './paginatio
 import type { QueryValue } from './request-url.ts'
 import type { AnyRequestOptions } from './send-request.ts'
 
-type Send = (method: string, path: string, init?: AnyRequestOptions) => Promise<ClientResponse<unknown>>
+type Send = (
+  method: string,
+  path: string,
+  init?: AnyRequestOptions,
+  listRoute?: string,
+) => Promise<ClientResponse<unknown>>
 type AnyPaginateOptions = PaginateOptions<
   Readonly<Record<string, QueryValue>>,
   Readonly<Record<string, string | number>>,
@@ -23,7 +28,7 @@ export async function* listPages(send: Send, path: string, init: AnyPaginateOpti
   const fetchPage = (target: string | undefined, pageQuery: Readonly<Record<string, QueryValue>>): Promise<Page> =>
     target === undefined
       ? send('GET', path, { ...rest, query: pageQuery })
-      : send('GET', target, { ...rest, params: {} })
+      : send('GET', target, { ...rest, params: {} }, path.split('?')[0])
   yield* walkPages(fetchPage, next, { query })
 }
 

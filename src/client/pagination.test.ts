@@ -120,3 +120,23 @@ describe('paginate and pages', () => {
     )
   })
 })
+
+test('version per prefix (X-API-Version 3 on /devices), absolute next links -> every page at 3, one deprecation notice', async () => {
+  const notices: string[] = []
+  server = await startScriptedServer((req, res) => {
+    const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset') ?? 0)
+    const next = offset < 4 ? { link: `<${server?.url}/api/devices?offset=${offset + 2}>; rel="next"` } : {}
+    const used = String(req.headers['x-api-version'] ?? '1')
+    sendJson(res, 200, { data: [offset, offset + 1] }, { ...next, 'x-api-version-used': used, deprecation: 'true' })
+  })
+  const client = createClient({
+    baseUrl: `${server.url}/api`,
+    versionByPrefix: { '/devices': { header: 'X-API-Version', value: '3' } },
+    onDeprecation: (n) => notices.push(`${n.route} ${n.version}`),
+  })
+  const rows: unknown[] = []
+  for await (const row of client.paginate('/devices')) rows.push(row)
+  expect(rows).toEqual([0, 1, 2, 3, 4, 5])
+  expect(server.requests.map((r) => r.headers['x-api-version'])).toEqual(['3', '3', '3'])
+  expect(notices).toEqual(['/devices 3'])
+})

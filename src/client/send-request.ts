@@ -30,12 +30,15 @@ export async function sendRequest(
   method: string,
   path: string,
   init: AnyRequestOptions = {},
+  listRoute?: string,
 ): Promise<ClientResponse<unknown>> {
   const verb = typeof method === 'string' ? method.toUpperCase() : ''
   if (!METHODS.has(verb)) throw new ClientOptionsError(`Unknown HTTP method '${String(method)}'.`)
   if (typeof path !== 'string') throw new ClientOptionsError(`The path must be a string; got ${typeof path}.`)
-  const route = path.split('?')[0] ?? path
-  const chosen = choosePlacement(route, context.version, context.versionByPrefix, init.version)
+  // A followed page link is absolute: its path below the base URL picks the placement, and the
+  // deprecation notice names the list's route, so that every page is at the first page's version.
+  const route = listRoute ?? _routeOf(path, context.base)
+  const chosen = choosePlacement(_routeOf(path, context.base), context.version, context.versionByPrefix, init.version)
   const headers = new Headers({ accept: 'application/json', ...context.headers })
   const hasBody = init.body !== undefined
   if (hasBody) headers.set('content-type', 'application/json')
@@ -53,6 +56,15 @@ export async function sendRequest(
     timeout: init.timeout !== undefined ? checkTimeout(init.timeout, 'the request option timeout') : context.timeout,
   })
   return _answer(context, received, { method: verb, route, url: url.href, chosen })
+}
+
+/** The path of a request below the base URL, without the query: `/devices` for `http://host/api/devices?offset=5`. */
+function _routeOf(path: string, base: URL): string {
+  const bare = path.split('?')[0] ?? path
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(bare)) return bare
+  const { pathname } = new URL(bare)
+  const below = base.pathname.replace(/\/+$/, '')
+  return pathname.startsWith(`${below}/`) ? pathname.slice(below.length) : pathname
 }
 
 function _answer(
