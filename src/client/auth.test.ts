@@ -3,6 +3,7 @@ import { type ScriptedServer, sendJson, startScriptedServer } from '../../test/h
 import { isApiError } from './api-error.ts'
 import { basicCredentials } from './basic-credentials.ts'
 import { createClient } from './create-client.ts'
+import { isNetworkError } from './network-error.ts'
 
 let server: ScriptedServer | undefined
 afterEach(async () => {
@@ -92,4 +93,17 @@ describe('auth', () => {
     expect(isApiError(error, 401)).toBe(true)
     expect(error).toMatchObject({ code: 'invalid_client', url: `${s.url}/token` })
   })
+})
+
+test('OAuth2 token endpoint unreachable -> NetworkError naming the token URL', async () => {
+  server = await startScriptedServer((_req, res) => sendJson(res, 200, {}))
+  const error = await createClient({
+    baseUrl: server.url,
+    auth: { oauth2: { tokenUrl: 'http://127.0.0.1:9/token', clientId: 'c', clientSecret: 's' } },
+  })
+    .get('/x')
+    .catch((e: unknown) => e)
+  expect(isNetworkError(error)).toBe(true)
+  expect((error as Error).message).toMatch(/^POST http:\/\/127\.0\.0\.1:9\/token failed after 1 attempt/)
+  expect(server.requests).toHaveLength(0)
 })

@@ -1,6 +1,7 @@
 import { ApiError } from './api-error.ts'
 import { basicCredentials } from './basic-credentials.ts'
 import { ClientError } from './client-error.ts'
+import { NetworkError } from './network-error.ts'
 
 /** OAuth2 client credentials (RFC 6749 §4.4): where to get a token and who asks. */
 export interface OAuth2ClientCredentials {
@@ -49,8 +50,14 @@ export function createTokenSource(
       headers.set('authorization', basicCredentials(options.clientId, options.clientSecret))
     }
     const started = nowMs()
-    const res = await fetchImpl(options.tokenUrl, { method: 'POST', headers, body: form.toString() })
-    const text = await res.text()
+    let res: Response
+    let text: string
+    try {
+      res = await fetchImpl(options.tokenUrl, { method: 'POST', headers, body: form.toString() })
+      text = await res.text()
+    } catch (error) {
+      throw new NetworkError('POST', options.tokenUrl, 1, error)
+    }
     let body: unknown = text
     try {
       body = JSON.parse(text)
