@@ -44,8 +44,7 @@ export async function sendRequest(
   if (hasBody) headers.set('content-type', 'application/json')
   const placed = placeVersion(fillPath(path, init.params), chosen, headers, hasBody)
   for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value)
-  if (verb === 'POST' && !headers.has('idempotency-key'))
-    headers.set('idempotency-key', init.idempotencyKey ?? crypto.randomUUID())
+  if (verb === 'POST' && !headers.has('idempotency-key')) headers.set('idempotency-key', init.idempotencyKey ?? _uuid())
   const url = buildUrl(context.base, placed, init.query)
   const received = await exchange(context, {
     method: verb,
@@ -56,6 +55,16 @@ export async function sendRequest(
     timeout: init.timeout !== undefined ? checkTimeout(init.timeout, 'the request option timeout') : context.timeout,
   })
   return _answer(context, received, { method: verb, route, url: url.href, chosen })
+}
+
+/** A random UUID v4; `crypto.randomUUID` exists only in secure contexts, `getRandomValues` everywhere. */
+function _uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  b[6] = (b[6]! & 0x0f) | 0x40
+  b[8] = (b[8]! & 0x3f) | 0x80
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
 /** The path of a request below the base URL, without the query: `/devices` for `http://host/api/devices?offset=5`. */
