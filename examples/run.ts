@@ -1,13 +1,20 @@
 // Starts one example API: `npm run example -- <name>`. Listens on 127.0.0.1:$PORT (default 8080),
 // keeps data under $DATA_DIR (default data/<name>), and exits cleanly on SIGTERM or SIGINT.
 import { existsSync, readdirSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { FastifyInstance } from 'fastify'
+
+/** What an example's server offers, whatever its framework (a Fastify instance has this shape). */
+export interface ExampleApp {
+  listen(options: { host: string; port: number }): Promise<unknown>
+  close(): Promise<unknown>
+  readonly server: Server
+}
 
 /** What every example's `main.ts` exports. */
 export interface ExampleModule {
-  createServer(options: { dataDir: string; clock?: () => Date; logger?: boolean }): Promise<FastifyInstance>
+  createServer(options: { dataDir: string; clock?: () => Date; logger?: boolean }): Promise<ExampleApp>
 }
 
 const here = dirname(fileURLToPath(import.meta.url))

@@ -20,6 +20,22 @@ export * from './lifecycle/index.ts'
 export * from './migrate/index.ts'
 /** Version negotiation. */
 export * from './negotiate/index.ts'
+/** Routes declared for every adapter, and the framework-neutral runtime that serves them. */
+export {
+  contractSourceOf,
+  createRuntime,
+  defineRoute,
+  type Infer,
+  type Reply,
+  type RouteDefinition,
+  type RouteInput,
+  type Runtime,
+  type RuntimeOptions,
+  type RuntimeRequest,
+  type RuntimeResponse,
+  respond,
+  withPrefix,
+} from './runtime/index.ts'
 /** Named head schemas (zod 4, TypeBox, JSON Schema). */
 export * from './schema/index.ts'
 /** The version model. */

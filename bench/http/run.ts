@@ -1,102 +1,27 @@
-// HTTP throughput of Strata against bare Fastify, alternating in one run: the server is pinned to
-// core 0 and wrk to core 1. Prints requests/s per route and version and the ratio strata/bare.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// HTTP throughput of each Strata adapter against the same bare framework, alternating in one run:
+// servers pinned to core 0, wrk to core 1. Prints one row per case (medians, spread, ratio, target)
+// as a Markdown table. BENCH_FILTER (comma-separated substrings of a case label, e.g. `hono` or
+// `fastify calendar,express`), BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP narrow or shorten a run;
+// BENCH_HEADERS=1 adds bare Fastify sending Strata's headers to the synthetic Fastify cases.
+import { type ChildProcess, spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { type Case, cases } from './cases.ts'
+import type { Variant } from './framework/variant.ts'
+import { requireWrk, wrk } from './wrk.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
+const warmup = Number(process.env.BENCH_WARMUP ?? 1)
+const filters = (process.env.BENCH_FILTER ?? '').split(',').map((f) => f.trim())
+const withHeaders = process.env.BENCH_HEADERS === '1'
 const here = new URL('.', import.meta.url).pathname
 
-try {
-  execFileSync('wrk', ['--version'], { stdio: 'ignore' })
-} catch (err) {
-  if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-    console.error('wrk is not installed: run `apt-get install -y wrk` (Debian) and try again')
-    process.exit(2)
-  }
+interface Started {
+  port: number
+  child: ChildProcess
 }
 
-interface Case {
-  app: 'calendar' | 'synthetic'
-  label: string
-  method: 'GET' | 'POST'
-  path: string
-  body?: string
-  /** What bare Fastify gets instead: the head body (it knows no other version). */
-  bareBody?: string
-  headers: Record<string, string>
-}
-
-const calendarBody = JSON.stringify({ title: 'bench', description: 'x', metadata: { a: 'b' } })
-const calendarOldBody = JSON.stringify({ name: 'bench', description: 'x', metadata: { a: 'b' } })
-const itemBody = JSON.stringify({
-  id: 1,
-  f0: 'x',
-  status: 'a',
-  size: 1,
-  owner: 'o',
-  created: 'c',
-  updated: 'u',
-  note: 'n',
-})
-const itemOldBody = JSON.stringify({
-  id: 1,
-  f10: 'x',
-  status: 'a',
-  size: 1,
-  owner: 'o',
-  created: 'c',
-  updated: 'u',
-  note: 'n',
-})
-/** The same route at head and at an older version; bare Fastify always gets the head request. */
-function pair(
-  app: Case['app'],
-  route: string,
-  method: Case['method'],
-  path: string,
-  old: { label: string; headers: Record<string, string>; body?: string },
-  head: { headers: Record<string, string>; body?: string },
-): Case[] {
-  const at = (label: string, r: { headers: Record<string, string>; body?: string }): Case => ({
-    app,
-    label: `${app} ${route}, ${label}`,
-    method,
-    path,
-    headers: r.headers,
-    ...(r.body !== undefined ? { body: r.body } : {}),
-    ...(head.body !== undefined ? { bareBody: head.body } : {}),
-  })
-  return [at('head', head), at(old.label, old)]
-}
-
-const oldest = { label: 'oldest (20230101)', headers: {} }
-const tenBack = { label: '10 changes back', headers: { 'Api-Version': '2000-01-01' } }
-const cases: Case[] = [
-  ...pair('calendar', 'GET /assets/:id', 'GET', '/api/v1/assets/7', oldest, { headers: { 'Cdf-Version': '20240601' } }),
-  ...pair(
-    'calendar',
-    'POST /assets',
-    'POST',
-    '/api/v1/assets',
-    { ...oldest, body: calendarOldBody },
-    { headers: { 'Cdf-Version': '20240601' }, body: calendarBody },
-  ),
-  ...pair('synthetic', 'GET one object', 'GET', '/items/1', tenBack, { headers: {} }),
-  ...pair('synthetic', 'GET 1,000-item list', 'GET', '/items', tenBack, { headers: {} }),
-  ...pair(
-    'synthetic',
-    'POST one object',
-    'POST',
-    '/items',
-    { ...tenBack, body: itemOldBody },
-    { headers: {}, body: itemBody },
-  ),
-]
-
-async function start(app: string, variant: string): Promise<{ port: number; child: ChildProcess }> {
+async function start(c: Case, variant: Variant): Promise<Started> {
   const child = spawn(
     'taskset',
     [
@@ -107,7 +32,8 @@ async function start(app: string, variant: string): Promise<{ port: number; chil
       '--import',
       'tsx',
       join(here, 'server.ts'),
-      app,
+      c.framework,
+      c.app,
       variant,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
@@ -117,68 +43,95 @@ async function start(app: string, variant: string): Promise<{ port: number; chil
       const m = /listening on (\d+)/.exec(d.toString())
       if (m) resolve(Number(m[1]))
     })
-    child.on('exit', (code) => reject(new Error(`${app}/${variant} server exited with ${code}`)))
+    child.on('exit', (code) => reject(new Error(`${c.framework} ${c.app} ${variant} server exited with ${code}`)))
   })
   return { port, child }
 }
 
-type Variant = 'bare' | 'bare-headers' | 'strata'
+const bodyOf = (c: Case, v: Variant) => (v === 'strata' ? c.body : (c.bareBody ?? c.body))
 
-function wrk(port: number, c: Case, variant: Variant): number {
-  const body = variant === 'strata' ? c.body : (c.bareBody ?? c.body)
-  const script = join(tmpdir(), `strata-wrk-${process.pid}.lua`)
-  const headers = { ...c.headers, ...(body ? { 'Content-Type': 'application/json' } : {}) }
-  writeFileSync(
-    script,
-    `wrk.method = "${c.method}"\n${body ? `wrk.body = ${JSON.stringify(body)}\n` : ''}${Object.entries(headers)
-      .map(([k, v]) => `wrk.headers["${k}"] = "${v}"`)
-      .join('\n')}\n`,
-  )
-  const out = execFileSync('taskset', [
-    '-c',
-    '1',
-    'wrk',
-    '-t1',
-    '-c32',
-    `-d${seconds}s`,
-    '-s',
-    script,
-    `http://127.0.0.1:${port}${c.path}`,
-  ]).toString()
-  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out)
-  if (non2xx) throw new Error(`${c.label}: ${non2xx[1]} non-2xx responses\n${out}`)
-  return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)
+/** One request before measuring: the server answers 2xx and, 10 versions back, in the old shape. */
+async function check(port: number, c: Case, v: Variant): Promise<void> {
+  const body = bodyOf(c, v)
+  const res = await fetch(`http://127.0.0.1:${port}${c.path}`, {
+    method: c.method,
+    headers: { ...c.headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body } : {}),
+  })
+  const text = await res.text()
+  if (res.status >= 300 || (v === 'strata' && c.expect !== undefined && !text.includes(c.expect))) {
+    throw new Error(`${c.label} (${v}): unexpected answer ${res.status} ${text.slice(0, 200)}`)
+  }
 }
 
-// BENCH_FILTER=POST runs only the cases whose label contains it.
-const filter = process.env.BENCH_FILTER ?? ''
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const selected = cases.filter((c) => c.label.includes(filter))
-// The synthetic app also runs bare Fastify sending the same informational headers, to tell what the
-// headers themselves cost from what Strata's negotiation and hooks cost.
-const variantsOf = (app: Case['app']): Variant[] =>
-  app === 'synthetic' ? ['bare', 'bare-headers', 'strata'] : ['bare', 'strata']
-for (const app of (['calendar', 'synthetic'] as const).filter((a) => selected.some((c) => c.app === a))) {
-  const variants = variantsOf(app)
-  const servers = new Map<Variant, Awaited<ReturnType<typeof start>>>()
-  for (const v of variants) servers.set(v, await start(app, v))
-  for (const c of selected.filter((x) => x.app === app)) {
-    const runs = new Map<Variant, number[]>(variants.map((v) => [v, []]))
-    for (let r = 0; r < rounds; r++) {
-      // Alternate the order each round so drift (heat, the other core) does not favour one side.
-      const order = r % 2 === 0 ? variants : [...variants].reverse()
-      for (const v of order) runs.get(v)!.push(wrk(servers.get(v)!.port, c, v))
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const range = (xs: readonly number[], digits: number) =>
+  `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`
+
+interface Row {
+  c: Case
+  runs: Map<Variant, number[]>
+}
+
+async function measure(group: Case[], variants: Variant[]): Promise<Row[]> {
+  const servers = new Map<Variant, Started>()
+  for (const v of variants) servers.set(v, await start(group[0]!, v))
+  const rows: Row[] = []
+  try {
+    for (const c of group) {
+      for (const v of variants) await check(servers.get(v)!.port, c, v)
+      if (warmup > 0) for (const v of variants) wrk(servers.get(v)!.port, c, bodyOf(c, v), warmup)
+      const runs = new Map<Variant, number[]>(variants.map((v) => [v, []]))
+      for (let r = 0; r < rounds; r++) {
+        // Alternate the order each round so drift (heat, the other core) does not favour one side.
+        const order = r % 2 === 0 ? variants : [...variants].reverse()
+        for (const v of order) runs.get(v)!.push(wrk(servers.get(v)!.port, c, bodyOf(c, v), seconds))
+      }
+      rows.push({ c, runs })
+      console.error(`${c.label}: ${(median(runs.get('strata')!) / median(runs.get('bare')!)).toFixed(3)}`)
     }
-    const rate = (v: Variant) => median(runs.get(v)!)
-    const withHeaders = runs.has('bare-headers')
-      ? `  bare+headers ${rate('bare-headers').toFixed(0).padStart(7)} (strata/that ${(rate('strata') / rate('bare-headers')).toFixed(3)})`
+  } finally {
+    for (const s of servers.values()) s.child.kill('SIGTERM')
+  }
+  return rows
+}
+
+function report(rows: Row[]): void {
+  console.log('| case | bare req/s (min–max) | strata req/s (min–max) | ratio | per-round ratios | target |')
+  console.log('| --- | --- | --- | --- | --- | --- |')
+  for (const { c, runs } of rows) {
+    const bare = runs.get('bare')!
+    const strata = runs.get('strata')!
+    const ratio = median(strata) / median(bare)
+    const paired = strata.map((s, i) => s / bare[i]!)
+    const target =
+      c.target === undefined ? '–' : `≥ ${c.target.toFixed(2)}: ${ratio >= c.target ? 'met' : '**not met**'}`
+    const headers = runs.get('bare-headers')
+    const vsHeaders = headers
+      ? ` (vs bare+headers ${median(headers).toFixed(0)}: ${(median(strata) / median(headers)).toFixed(3)})`
       : ''
     console.log(
-      `${c.label.padEnd(48)} bare ${rate('bare').toFixed(0).padStart(7)} req/s  strata ${rate('strata').toFixed(0).padStart(7)} req/s  ratio ${(rate('strata') / rate('bare')).toFixed(3)}${withHeaders}`,
+      `| ${c.label} | ${median(bare).toFixed(0)} (${range(bare, 0)}) | ${median(strata).toFixed(0)} (${range(strata, 0)}) | ${ratio.toFixed(3)}${vsHeaders} | ${range(paired, 2)} | ${target} |`,
     )
   }
-  for (const s of servers.values()) s.child.kill('SIGTERM')
 }
+
+requireWrk()
+const selected = cases.filter((c) => filters.some((f) => c.label.includes(f)))
+const groups = new Map<string, Case[]>()
+for (const c of selected) groups.set(`${c.framework} ${c.app}`, [...(groups.get(`${c.framework} ${c.app}`) ?? []), c])
+const minutes = (selected.length * 2 * (rounds * seconds + warmup)) / 60
+console.error(`${selected.length} cases, ${rounds} rounds of ${seconds} s each side: about ${minutes.toFixed(0)} min`)
+const rows: Row[] = []
+for (const group of groups.values()) {
+  const first = group[0]!
+  const variants: Variant[] =
+    withHeaders && first.framework === 'fastify' && first.app === 'synthetic'
+      ? ['bare', 'bare-headers', 'strata']
+      : ['bare', 'strata']
+  rows.push(...(await measure(group, variants)))
+}
+report(rows)
 console.log(
-  `\n${rounds} alternating rounds of ${seconds} s per case, wrk -t1 -c32 on core 1, server on core 0, node ${process.version}`,
+  `\n${rounds} alternating rounds of ${seconds} s per case (after ${warmup} s warm-up each side), wrk -t1 -c32 on core 1, server on core 0, node ${process.version}`,
 )

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { strata } from 'strata/fastify'
+import { declaredRoutes, strata } from 'strata/fastify'
 import { defineAssetsApi } from './api.ts'
 import { assetRoutes } from './routes.ts'
 import { AssetStore } from './store.ts'
@@ -22,8 +22,10 @@ export async function createServer(options: {
     ajv: { customOptions: { allErrors: true } },
   })
   app.addHook('onClose', async () => store.close())
+  // The API reads JSON only: any other media type is a 415, as on every other adapter.
+  app.removeContentTypeParser('text/plain')
   await app.register(strata, { api: defineAssetsApi(clock) })
-  const routes = assetRoutes(store, clock)
+  const routes = declaredRoutes(assetRoutes(store, clock))
   await app.register(routes, { prefix: '/api/v1' })
   await app.register(routes, { prefix: '/api/playground' })
   return app

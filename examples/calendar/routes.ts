@@ -1,16 +1,5 @@
-import type { FastifyInstance } from 'fastify'
-import { HttpProblem } from 'strata'
-import {
-  Asset,
-  AssetCreate,
-  type AssetCreateShape,
-  AssetId,
-  AssetList,
-  AssetListQuery,
-  type AssetShape,
-  AssetUpdate,
-  type AssetUpdateShape,
-} from './schemas.ts'
+import { defineRoute, HttpProblem, type RouteDefinition, respond, withPrefix } from 'strata'
+import { Asset, AssetCreate, AssetId, AssetList, AssetListQuery, type AssetShape, AssetUpdate } from './schemas.ts'
 import type { AssetStore, Asset as StoredAsset } from './store.ts'
 
 // Head only: every older version is served from these handlers through the change ledger.
@@ -53,50 +42,69 @@ function checkReferences(store: AssetStore, body: { parentId?: number; externalI
   }
 }
 
-/** The assets resource: list, create, get, update, delete, under one prefix. */
-export function assetRoutes(store: AssetStore, clock: () => Date) {
-  return async (app: FastifyInstance): Promise<void> => {
-    app.get<{ Querystring: { limit: number; cursor?: string; parentId?: number } }>(
-      '/assets',
-      { schema: { querystring: AssetListQuery, response: { 200: AssetList } } },
-      async (req) => {
-        const page = store.list(req.query.limit, Number(req.query.cursor ?? 0), req.query.parentId)
+/**
+ * The assets resource: list, create, get, update, delete, declared once for every adapter (mount
+ * them under `/api/v1` and `/api/playground`).
+ */
+export function assetRoutes(store: AssetStore, clock: () => Date): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/assets',
+      query: AssetListQuery,
+      responses: { 200: AssetList },
+      handler: ({ query }) => {
+        const page = store.list(query.limit, Number(query.cursor ?? 0), query.parentId)
         return { items: page.items.map(present), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
       },
-    )
-
-    app.post<{ Body: AssetCreateShape }>(
-      '/assets',
-      { schema: { body: AssetCreate.schema, response: { 201: Asset.schema } } },
-      async (req, reply) => {
-        checkReferences(store, req.body)
-        return reply.code(201).send(present(store.create(req.body, clock().getTime())))
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/assets',
+      body: AssetCreate,
+      responses: { 201: Asset },
+      handler: ({ body }) => {
+        checkReferences(store, body)
+        return respond(201, present(store.create(body, clock().getTime())))
       },
-    )
-
-    app.get<{ Params: { id: number } }>(
-      '/assets/:id',
-      { schema: { params: AssetId, response: { 200: Asset.schema } } },
-      async (req) => {
-        const asset = store.get(req.params.id)
-        if (asset === undefined) throw notFound(req.params.id)
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/assets/:id',
+      params: AssetId,
+      responses: { 200: Asset },
+      handler: ({ params }) => {
+        const asset = store.get(params.id)
+        if (asset === undefined) throw notFound(params.id)
         return present(asset)
       },
-    )
-
-    app.patch<{ Params: { id: number }; Body: AssetUpdateShape }>(
-      '/assets/:id',
-      { schema: { params: AssetId, body: AssetUpdate.schema, response: { 200: Asset.schema } } },
-      async (req) => {
-        if (store.get(req.params.id) === undefined) throw notFound(req.params.id)
-        checkReferences(store, req.body, req.params.id)
-        return present(store.update(req.params.id, req.body, clock().getTime())!)
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: '/assets/:id',
+      params: AssetId,
+      body: AssetUpdate,
+      responses: { 200: Asset },
+      handler: ({ params, body }) => {
+        if (store.get(params.id) === undefined) throw notFound(params.id)
+        checkReferences(store, body, params.id)
+        return present(store.update(params.id, body, clock().getTime())!)
       },
-    )
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: '/assets/:id',
+      params: AssetId,
+      handler: ({ params }) => {
+        if (!store.remove(params.id)) throw notFound(params.id)
+        return respond(204)
+      },
+    }),
+  ]
+}
 
-    app.delete<{ Params: { id: number } }>('/assets/:id', { schema: { params: AssetId } }, async (req, reply) => {
-      if (!store.remove(req.params.id)) throw notFound(req.params.id)
-      return reply.code(204).send()
-    })
-  }
+/** The routes of every adapter: the assets resource under `/api/v1` (versioned) and `/api/playground` (head). */
+export function calendarRoutes(store: AssetStore, clock: () => Date): RouteDefinition[] {
+  const assets = assetRoutes(store, clock)
+  return [...withPrefix('/api/v1', assets), ...withPrefix('/api/playground', assets)]
 }

@@ -7,7 +7,12 @@ import { isStrataError } from '../error/index.ts'
 import type { ContractSource } from '../openapi/index.ts'
 import { CliUserError } from './user-error.ts'
 
-/** What an app module exports: the convention every example's `main.ts` follows. */
+/**
+ * What an app module exports: the convention every example's `main.ts` follows. `createServer` returns
+ * the app of any adapter: a Fastify instance with `strata` registered, a `strataHono` / `strataExpress` /
+ * `strataListener` binding, or any object whose `runtime` is a Strata runtime; `ready()` and `close()`
+ * are called when present.
+ */
 export interface AppModule {
   createServer(options: { dataDir: string; clock?: () => Date; logger?: boolean }): Promise<unknown>
 }
@@ -50,22 +55,22 @@ export async function loadAppContractSource(file: string, now: Date): Promise<Co
   }
   if (typeof mod.createServer !== 'function') {
     throw new CliUserError(
-      `--app ${file}: the module exports no createServer function; export \`async function createServer({ dataDir })\` that returns a Fastify app with the strata plugin registered.`,
+      `--app ${file}: the module exports no createServer function; export \`async function createServer({ dataDir })\` that returns your app (a Fastify instance with strata registered, or an object with the adapter's \`runtime\`).`,
     )
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'strata-contracts-'))
-  let app: { ready(): Promise<unknown>; close(): Promise<unknown> } | undefined
+  let app: { ready?(): Promise<unknown>; close?(): Promise<unknown> } | undefined
   try {
     app = (await mod.createServer({ dataDir, clock: () => now, logger: false })) as typeof app
-    await app!.ready()
-    // Imported here: Fastify and its plugins load only for the commands that start an app, not for `diff`.
-    const { contractSourceOf } = await import('../adapters/fastify/contract-source.ts')
+    await app?.ready?.()
+    // Imported here: the runtime loads only for the commands that start an app, not for `diff`.
+    const { contractSourceOf } = await import('../runtime/route-registry.ts')
     return contractSourceOf(app as never)
   } catch (error) {
     if (isStrataError(error)) throw new CliUserError(`--app ${file}: ${error.message}`)
     throw error
   } finally {
-    await app?.close()
+    await app?.close?.()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -30,6 +30,11 @@ export const strataErrorCodes = {
   STRATA_ERR_CHANGE_DUPLICATE: 'The same change (or change name) appears twice in the ledger.',
   STRATA_ERR_CHANGE_NOT_IN_LEDGER: 'A handler asks about a change that no version introduces.',
   STRATA_ERR_CHANGE_INVALID_ENUM: 'An enum instruction does not fit the field it names.',
+  STRATA_ERR_ROUTE_INVALID: 'A declared route is malformed (a path without a leading slash, a duplicate route).',
+  STRATA_ERR_CHANGE_AMBIGUOUS_UNION:
+    'Two branches of an anyOf / oneOf migrate differently and cannot be told apart by JSON type or a const property.',
+  STRATA_ERR_CHANGE_UNFOLLOWED_POSITION:
+    'A changed schema sits under a keyword the migration engine does not follow (not, if/then/else, contains, ...).',
   STRATA_ERR_CONTRACT_NO_PLUGIN: 'Contracts are read from an app that has no Strata plugin registered on it.',
   STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
   STRATA_ERR_CLIENT_INVALID_OPTION:

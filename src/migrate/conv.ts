@@ -3,14 +3,33 @@
  * builds each property of a target object from a source object. One version step is an ObjMap;
  * consecutive steps compose into one, so a chain of a hundred changes costs one object build.
  */
+import type { JsonSchema } from '../change/instruction.ts'
 
 /** One stage of converting a value. */
 export type Stage =
   | { readonly kind: 'fn'; readonly fn: (value: unknown) => unknown }
   | { readonly kind: 'object'; readonly map: ObjMap }
   | { readonly kind: 'items'; readonly conv: Conv }
-  /** The value is an object of a named schema: convert it with that schema's own converter. */
-  | { readonly kind: 'named'; readonly name: string }
+  /** An array whose first items each have their own schema (`prefixItems`), the rest `rest`. */
+  | { readonly kind: 'tuple'; readonly prefix: readonly Conv[]; readonly rest: Conv }
+  /**
+   * The value is an object of a named schema: convert it with that schema's own converter.
+   * `open` keeps the properties the schema does not declare (an `allOf` part declares only some).
+   */
+  | { readonly kind: 'named'; readonly name: string; readonly open?: boolean }
+  /**
+   * `anyOf` / `oneOf`: the branch a value belongs to is chosen by its JSON type or a `const`
+   * discriminator property of the branch schemas (as of the source version), then converted.
+   * `at` is the schema position, for start-up errors.
+   */
+  | {
+      readonly kind: 'union'
+      readonly branches: readonly JsonSchema[]
+      readonly convs: readonly Conv[]
+      readonly at: string
+    }
+  /** `allOf`: each part converts the properties it declares and keeps the others, in order. */
+  | { readonly kind: 'all'; readonly parts: readonly Conv[] }
 
 /** Stages applied in order; empty means identity. */
 export type Conv = readonly Stage[]
@@ -24,11 +43,23 @@ export interface PropSource {
   readonly fallback?: { readonly value: unknown }
 }
 
+/**
+ * What happens to the properties an object schema does not declare: kept, each converted by the
+ * first `patternProperties` entry whose pattern it matches, else by `additional`.
+ */
+export interface RestProps {
+  /** `undefined`: properties no pattern matches are dropped (the object is closed to them). */
+  readonly additional: Conv | undefined
+  readonly patterns: readonly { readonly pattern: string; readonly conv: Conv }[]
+}
+
 /** Target property name -> how to produce it. Properties not listed are not produced. */
 export interface ObjMap {
   readonly props: ReadonlyMap<string, PropSource>
   /** The properties the source shape declares; a map that drops one of them is not an identity. */
   readonly source: readonly string[]
+  /** Undeclared properties: kept (and converted) when set, dropped when absent. */
+  readonly rest?: RestProps
 }
 
 /** Runs a conv on a constant at compile time (defaults of composed steps). */
@@ -53,6 +84,21 @@ function applyMap(map: ObjMap, source: Record<string, unknown>): Record<string, 
   return out
 }
 
+function _composeRest(first: RestProps | undefined, second: RestProps | undefined): RestProps | undefined {
+  if (first === undefined || second === undefined) return undefined
+  return {
+    additional:
+      first.additional === undefined || second.additional === undefined
+        ? undefined
+        : composeConvs(first.additional, second.additional),
+    // Instructions never change patterns, so both sides list the same ones in the same order.
+    patterns: first.patterns.map((p, i) => ({
+      pattern: p.pattern,
+      conv: composeConvs(p.conv, second.patterns[i]?.conv ?? []),
+    })),
+  }
+}
+
 /** Composes `first` (A -> B) then `second` (B -> C) into one map A -> C. */
 export function composeMaps(first: ObjMap, second: ObjMap): ObjMap {
   const props = new Map<string, PropSource>()
@@ -73,8 +119,11 @@ export function composeMaps(first: ObjMap, second: ObjMap): ObjMap {
       ...(fallback !== undefined ? { fallback } : {}),
     })
   }
-  return { props, source: first.source }
+  const rest = _composeRest(first.rest, second.rest)
+  return { props, source: first.source, ...(rest !== undefined ? { rest } : {}) }
 }
+
+const _pairwise = (a: readonly Conv[], b: readonly Conv[]): Conv[] => a.map((c, i) => composeConvs(c, b[i] ?? []))
 
 /** Concatenates two convs, fusing adjacent stages of the same kind. */
 export function composeConvs(a: Conv, b: Conv): Conv {
@@ -85,7 +134,24 @@ export function composeConvs(a: Conv, b: Conv): Conv {
       out[out.length - 1] = { kind: 'object', map: composeMaps(last.map, stage.map) }
     } else if (last?.kind === 'items' && stage.kind === 'items') {
       out[out.length - 1] = { kind: 'items', conv: composeConvs(last.conv, stage.conv) }
-    } else if (last?.kind === 'named' && stage.kind === 'named' && last.name === stage.name) {
+    } else if (last?.kind === 'tuple' && stage.kind === 'tuple' && last.prefix.length === stage.prefix.length) {
+      out[out.length - 1] = {
+        kind: 'tuple',
+        prefix: _pairwise(last.prefix, stage.prefix),
+        rest: composeConvs(last.rest, stage.rest),
+      }
+    } else if (last?.kind === 'union' && stage.kind === 'union' && last.convs.length === stage.convs.length) {
+      // The branch is chosen once, at the source version; then its whole chain runs.
+      out[out.length - 1] = { ...last, convs: _pairwise(last.convs, stage.convs) }
+    } else if (last?.kind === 'all' && stage.kind === 'all' && last.parts.length === stage.parts.length) {
+      // Parts touch disjoint properties, so part-wise composition equals running them in turn.
+      out[out.length - 1] = { kind: 'all', parts: _pairwise(last.parts, stage.parts) }
+    } else if (
+      last?.kind === 'named' &&
+      stage.kind === 'named' &&
+      last.name === stage.name &&
+      last.open === stage.open
+    ) {
       // A named stage stands for the whole chain of that schema; one is enough.
     } else {
       out.push(stage)
@@ -96,19 +162,50 @@ export function composeConvs(a: Conv, b: Conv): Conv {
 
 /** Whether a conv changes nothing (so the code generator may skip it). */
 export function isIdentityConv(conv: Conv, namedIsIdentity: (name: string) => boolean): boolean {
+  const id = (c: Conv): boolean => isIdentityConv(c, namedIsIdentity)
   return conv.every(
     (s) =>
       (s.kind === 'object' && isIdentityMap(s.map, namedIsIdentity)) ||
-      (s.kind === 'items' && isIdentityConv(s.conv, namedIsIdentity)) ||
+      (s.kind === 'items' && id(s.conv)) ||
+      (s.kind === 'tuple' && s.prefix.every(id) && id(s.rest)) ||
+      (s.kind === 'union' && s.convs.every(id)) ||
+      (s.kind === 'all' && s.parts.every(id)) ||
       (s.kind === 'named' && namedIsIdentity(s.name)),
   )
 }
 
-/** Whether a map copies every property to itself unchanged. */
+/** Whether a map copies every property to itself unchanged: the same key set, each from itself. */
 export function isIdentityMap(map: ObjMap, namedIsIdentity: (name: string) => boolean): boolean {
   if (map.props.size !== map.source.length) return false
+  const source = new Set(map.source)
   for (const [name, src] of map.props) {
-    if (src.from !== name || src.fallback !== undefined || !isIdentityConv(src.conv, namedIsIdentity)) return false
+    if (!source.has(name) || src.from !== name || src.fallback !== undefined) return false
+    if (!isIdentityConv(src.conv, namedIsIdentity)) return false
   }
-  return true
+  // A map that drops undeclared properties is an identity only where the schema has none to drop.
+  const rest = map.rest
+  if (rest === undefined) return true
+  return (
+    (rest.additional === undefined || isIdentityConv(rest.additional, namedIsIdentity)) &&
+    rest.patterns.every((p) => isIdentityConv(p.conv, namedIsIdentity))
+  )
+}
+
+/**
+ * The same conv, keeping the properties its top-level objects do not declare: how a schema
+ * converts its part of an object inside an `allOf`.
+ */
+export function openConv(conv: Conv): Conv {
+  return conv.map((s): Stage => {
+    if (s.kind === 'object') {
+      const rest = s.map.rest
+      return {
+        kind: 'object',
+        map: { ...s.map, rest: { additional: rest?.additional ?? [], patterns: rest?.patterns ?? [] } },
+      }
+    }
+    if (s.kind === 'union') return { ...s, convs: s.convs.map(openConv) }
+    if (s.kind === 'named') return { ...s, open: true }
+    return s
+  })
 }

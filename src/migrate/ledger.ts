@@ -3,7 +3,7 @@ import type { FieldInstruction, Instruction, JsonSchema, SchemaMigration } from 
 import { StrataError } from '../error/index.ts'
 import type { ApiVersion } from '../version/index.ts'
 import { type Converter, compileConv, type Direction } from './codegen.ts'
-import { composeMaps, type ObjMap } from './conv.ts'
+import { type Conv, composeConvs, openConv } from './conv.ts'
 import { type SchemaStep, stepSchema } from './step.ts'
 
 /** Every schema's shape at every version, and the compiled converters between versions. */
@@ -16,7 +16,7 @@ export interface Ledger {
    * The converter of a schema's objects between two versions (down when `from > to`), or
    * `undefined` when nothing changes between them.
    */
-  converter(name: string, from: number, to: number): Converter | undefined
+  converter(name: string, from: number, to: number, open?: boolean): Converter | undefined
   /** The index of the version that introduces a change. */
   indexOf(change: Change): number | undefined
   /** The instructions of the version with this index. */
@@ -101,29 +101,32 @@ export function compileLedger(versions: readonly ApiVersion[], head: ReadonlyMap
   }
 
   const cache = new Map<string, Converter | undefined>()
-  const converter = (name: string, from: number, to: number): Converter | undefined => {
+  const converter = (name: string, from: number, to: number, open = false): Converter | undefined => {
     if (from === to || !head.has(name)) return undefined
-    const key = `${name}|${from}|${to}`
+    const key = `${name}|${from}|${to}|${open}`
     if (cache.has(key)) return cache.get(key)
     let real: Converter | undefined
     // Recursive schemas reach themselves: hand out a trampoline until the real converter exists.
     cache.set(key, (v) => (real === undefined ? v : real(v)))
-    real = _build(name, from, to)
+    real = _build(name, from, to, open)
     cache.set(key, real)
     return real
   }
 
-  const _build = (name: string, from: number, to: number): Converter | undefined => {
+  const _build = (name: string, from: number, to: number, open: boolean): Converter | undefined => {
     const direction: Direction = from > to ? 'response' : 'request'
     const parts: Converter[] = []
-    let map: ObjMap | undefined
+    let conv: Conv = []
     let segFrom = from
     const flush = (segTo: number): void => {
-      if (map === undefined) return
+      if (conv.length === 0) return
       const a = segFrom
-      const fn = compileConv([{ kind: 'object', map }], direction, (child) => converter(child, a, segTo))
+      const fn = compileConv(open ? openConv(conv) : conv, direction, {
+        converter: (child, childOpen) => converter(child, a, segTo, childOpen),
+        shape: (child) => shapes[a]?.get(child),
+      })
       if (fn !== undefined) parts.push(fn)
-      map = undefined
+      conv = []
     }
     const indices = direction === 'response' ? range(from, to + 1, -1) : range(from + 1, to, 1)
     for (const i of indices) {
@@ -138,8 +141,7 @@ export function compileLedger(versions: readonly ApiVersion[], head: ReadonlyMap
         parts.push(...(customs as Converter[]))
         segFrom = boundary
       }
-      const stepMap = direction === 'response' ? step.down : step.up
-      if (stepMap !== undefined) map = map === undefined ? stepMap : composeMaps(map, stepMap)
+      conv = composeConvs(conv, direction === 'response' ? step.down : step.up)
     }
     flush(to)
     if (parts.length === 0) return undefined

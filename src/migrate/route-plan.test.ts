@@ -411,3 +411,33 @@ describe('shapes of older versions', () => {
     })
   })
 })
+
+describe('steps that keep the field count', () => {
+  test('one field added and another removed in one version -> 2023 client gets the old field, not the new one', () => {
+    const Gauge = defineSchema('Gauge', {
+      type: 'object',
+      properties: { id: { type: 'integer' }, unit: { type: 'string' } },
+    })
+    const v = versionsWith([
+      [
+        defineChange({
+          name: 'replaceGaugeScaleWithUnit',
+          description: 'Gauge `scale` is replaced by `unit`.',
+          instructions: [
+            schema(Gauge).field('unit').added(),
+            schema(Gauge)
+              .field('scale')
+              .removed({ was: { type: 'number' } }),
+          ],
+        }),
+      ],
+    ])
+    const spec: RouteSpec = { method: 'POST', path: '/gauges', body: Gauge.schema, responses: { 200: Gauge.schema } }
+    expect(down(spec, v, 0, { id: 1, unit: 'cm', scale: 2 }).body).toEqual({ id: 1, scale: 2 })
+    expect(up(spec, v, 0, { id: 1, scale: 3 })).toEqual({ id: 1 })
+    expect(planRoute(spec, v).requestSchema('body', 0)?.shapeOf('Gauge')).toEqual({
+      type: 'object',
+      properties: { id: { type: 'integer' }, scale: { type: 'number' } },
+    })
+  })
+})

@@ -7,9 +7,11 @@ import type {
   RequestParts,
   ResponseParts,
 } from '../change/instruction.ts'
+import { StrataError } from '../error/index.ts'
 import { schemaNameOf } from '../schema/index.ts'
 import type { ApiVersion } from '../version/index.ts'
 import type { Converter } from './codegen.ts'
+import { checkFollowedPositions } from './followed-positions.ts'
 import { compileLedger } from './ledger.ts'
 import { type Mount, mountsOf, same } from './mounts.ts'
 import { normalizeSchema, refTo } from './schema-walk.ts'
@@ -63,6 +65,18 @@ type _Step = { index: number; migration: EndpointMigration }
  * plan.plan(0)?.responseDown?.(parts)
  */
 export function planRoute(spec: RouteSpec, versions: readonly ApiVersion[]): RoutePlan {
+  try {
+    return _planRoute(spec, versions)
+  } catch (error) {
+    // Errors found while compiling name a schema position; the route makes them findable.
+    if (error instanceof StrataError && !error.message.startsWith('Route ')) {
+      throw new StrataError(error.code, `Route ${spec.method.toUpperCase()} ${spec.path}: ${error.message}`)
+    }
+    throw error
+  }
+}
+
+function _planRoute(spec: RouteSpec, versions: readonly ApiVersion[]): RoutePlan {
   const method = spec.method.toUpperCase()
   const named = new Map<string, JsonSchema>()
   const root = (schema: JsonSchema | undefined, pseudo: string): string | undefined => {
@@ -82,6 +96,11 @@ export function planRoute(spec: RouteSpec, versions: readonly ApiVersion[]): Rou
   )
   const ledger = compileLedger(versions, named)
   const n = versions.length
+  checkFollowedPositions(
+    `${method} ${spec.path}`,
+    named,
+    versions.flatMap((_, i) => ledger.instructionsAt(i)),
+  )
   const head = n - 1
   const { mounts, identityAt } = mountsOf({ ...spec, method }, ledger)
 

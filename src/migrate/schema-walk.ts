@@ -59,26 +59,32 @@ export function assembleSchema(
   // Schema names may hold spaces, slashes and '?', so `$defs` keys are generated, not the names.
   const keys = new Map<string, string>()
   const defs: Record<string, unknown> = {}
-  const close = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(close)
+  // Under anyOf / oneOf / allOf objects stay open: ajv's removeAdditional would strip the fields of
+  // one branch while trying another, losing data the client sent.
+  const close = (node: unknown, closing: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((x) => close(x, closing))
     if (typeof node !== 'object' || node === null) return node
     const obj = node as JsonSchema
     const name = refName(obj)
     if (name !== undefined) {
-      let key = keys.get(name)
+      const variant = closing ? name : `${name}\u0000open`
+      let key = keys.get(variant)
       if (key === undefined) {
         key = `s${keys.size}`
-        keys.set(name, key)
-        defs[key] = close(shapeOf(name) ?? {})
+        keys.set(variant, key)
+        defs[key] = close(shapeOf(name) ?? {}, closing)
       }
       return { $ref: `#/$defs/${key}` }
     }
-    const out = Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, close(v)]))
-    if (closeObjects && propertiesOf(obj) !== undefined && !('additionalProperties' in obj)) {
+    const out = Object.fromEntries(
+      Object.entries(obj).map(([k, v]) => [k, close(v, closing && k !== 'anyOf' && k !== 'oneOf' && k !== 'allOf')]),
+    )
+    const composed = 'anyOf' in obj || 'oneOf' in obj || 'allOf' in obj || 'patternProperties' in obj
+    if (closing && closeObjects && propertiesOf(obj) !== undefined && !('additionalProperties' in obj) && !composed) {
       out.additionalProperties = false
     }
     return out
   }
-  const assembled = close(root) as Record<string, unknown>
+  const assembled = close(root, true) as Record<string, unknown>
   return Object.keys(defs).length > 0 ? { ...assembled, $defs: defs } : assembled
 }

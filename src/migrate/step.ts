@@ -1,6 +1,6 @@
 import type { FieldInstruction, JsonSchema, SchemaMigration } from '../change/instruction.ts'
 import { StrataError } from '../error/index.ts'
-import type { Conv, ObjMap, PropSource } from './conv.ts'
+import type { Conv, ObjMap, PropSource, RestProps, Stage } from './conv.ts'
 import { itemsOf, propertiesOf, refName } from './schema-walk.ts'
 
 /** One version step of one schema: its older shape and the maps between the two. */
@@ -8,33 +8,111 @@ export interface SchemaStep {
   /** The shape in the older version. */
   readonly older: JsonSchema
   /** Newer -> older, for responses. */
-  readonly down: ObjMap | undefined
+  readonly down: Conv
   /** Older -> newer, for requests. */
-  readonly up: ObjMap | undefined
+  readonly up: Conv
   /** Custom migrations of this step, run before the declarative maps. */
   readonly custom: readonly SchemaMigration[]
 }
 
-type _MutableMap = { props: Map<string, PropSource>; source: string[] }
+type _MutableMap = { props: Map<string, PropSource>; source: string[]; rest?: RestProps }
 
-/** The conv of a property value in a shape: named schemas, arrays and nested objects. */
-export function childConv(schema: JsonSchema | undefined): Conv {
-  const name = refName(schema)
-  if (name !== undefined) return [{ kind: 'named', name }]
-  const items = itemsOf(schema)
-  if (schema?.type === 'array' && items !== undefined) {
-    const inner = childConv(items)
-    return inner.length > 0 ? [{ kind: 'items', conv: inner }] : []
-  }
-  return propertiesOf(schema) !== undefined ? [{ kind: 'object', map: identityMap(schema!) }] : []
+const _isSchema = (v: unknown): v is JsonSchema => typeof v === 'object' && v !== null && !Array.isArray(v)
+const _list = (v: unknown): JsonSchema[] | undefined => (Array.isArray(v) ? v.filter(_isSchema) : undefined)
+const _nonEmpty = (c: Conv): boolean => c.length > 0
+
+/** Whether a schema describes objects by its own keywords (declared, additional or pattern properties). */
+function _hasOwnObject(schema: JsonSchema): boolean {
+  return (
+    propertiesOf(schema) !== undefined ||
+    _isSchema(schema.additionalProperties) ||
+    schema.additionalProperties === true ||
+    _isSchema(schema.patternProperties)
+  )
 }
 
-/** The map that copies every declared property of a shape to itself. */
-export function identityMap(shape: JsonSchema): _MutableMap {
+/** Whether a schema's own properties are only some of its objects' (beside `allOf` or a union). */
+export function isComposed(schema: JsonSchema): boolean {
+  return (
+    Array.isArray(schema.allOf) ||
+    ((Array.isArray(schema.anyOf) || Array.isArray(schema.oneOf)) && _hasOwnObject(schema))
+  )
+}
+
+/**
+ * The conv of a value of a schema, following every position the engine supports: `$ref` to a
+ * named schema, `properties`, `additionalProperties`, `patternProperties`, `items`,
+ * `prefixItems`, `anyOf` / `oneOf` (by branch) and `allOf` (by part). `at` is the position as a
+ * JSON pointer, for start-up errors; `open` keeps undeclared properties (inside an `allOf`).
+ */
+export function childConv(schema: JsonSchema | undefined, at = '', open = false, own?: ObjMap): Conv {
+  if (schema === undefined) return []
+  const name = refName(schema)
+  if (name !== undefined) return [{ kind: 'named', name, ...(open ? { open } : {}) }]
+  const stages: Stage[] = []
+  const prefix = _list(schema.prefixItems) ?? _list(schema.items)
+  const items = itemsOf(schema)
+  if (prefix !== undefined) {
+    const convs = prefix.map((s, i) => childConv(s, `${at}/prefixItems/${i}`))
+    const rest = childConv(
+      items ?? (_isSchema(schema.additionalItems) ? schema.additionalItems : undefined),
+      `${at}/items`,
+    )
+    if (convs.some(_nonEmpty) || rest.length > 0) stages.push({ kind: 'tuple', prefix: convs, rest })
+  } else if (items !== undefined) {
+    const inner = childConv(items, `${at}/items`)
+    if (inner.length > 0) stages.push({ kind: 'items', conv: inner })
+  }
+  const branchesKey = Array.isArray(schema.anyOf) ? 'anyOf' : Array.isArray(schema.oneOf) ? 'oneOf' : undefined
+  const allOf = _list(schema.allOf)
+  // Beside `allOf` or a union, this schema's own properties are only some of the object's.
+  const composed = isComposed(schema)
+  const parts: Conv[] = []
+  if (own !== undefined || _hasOwnObject(schema))
+    parts.push([{ kind: 'object', map: own ?? identityMap(schema, at, open || composed) }])
+  if (branchesKey !== undefined) {
+    const branches = _list(schema[branchesKey])!
+    const convs = branches.map((b, i) => childConv(b, `${at}/${branchesKey}/${i}`, open || composed))
+    if (convs.some(_nonEmpty)) parts.push([{ kind: 'union', branches, convs, at: `${at}/${branchesKey}` }])
+  }
+  for (const [i, part] of (allOf ?? []).entries()) parts.push(childConv(part, `${at}/allOf/${i}`, true))
+  if (!composed) stages.push(...parts.flat())
+  else if (parts.some(_nonEmpty)) stages.push({ kind: 'all', parts })
+  return stages
+}
+
+/**
+ * The map that copies every declared property of a shape to itself; undeclared properties are
+ * kept where the schema allows them (`additionalProperties`, `patternProperties`, or `open`).
+ */
+export function identityMap(shape: JsonSchema, at = '', open = false): _MutableMap {
   const props = propertiesOf(shape) ?? {}
+  const additional = shape.additionalProperties
+  const patterns = _isSchema(shape.patternProperties)
+    ? Object.entries(shape.patternProperties).map(([pattern, s]) => ({
+        pattern,
+        conv: childConv(_isSchema(s) ? s : undefined, `${at}/patternProperties/${pattern}`),
+      }))
+    : []
+  const rest: RestProps | undefined =
+    _isSchema(additional) || additional === true || open || patterns.length > 0
+      ? {
+          additional: _isSchema(additional)
+            ? childConv(additional, `${at}/additionalProperties`)
+            : additional === true || (open && additional !== false)
+              ? []
+              : open
+                ? []
+                : undefined,
+          patterns,
+        }
+      : undefined
   return {
-    props: new Map(Object.entries(props).map(([p, s]) => [p, { from: p, conv: childConv(s) }])),
+    props: new Map(
+      Object.entries(props).map(([p, s]) => [p, { from: p, conv: childConv(s, `${at}/properties/${p}`) }]),
+    ),
     source: Object.keys(props),
+    ...(rest !== undefined ? { rest } : {}),
   }
 }
 
@@ -155,8 +233,8 @@ export function stepSchema(
 ): SchemaStep {
   const older = clone(shape) as Record<string, unknown>
   const objectShape = propertiesOf(shape) !== undefined
-  const down = identityMap(shape)
-  const up = identityMap(shape)
+  const down = identityMap(shape, '', isComposed(shape))
+  const up = identityMap(shape, '', isComposed(shape))
   for (const instruction of instructions) {
     const w = { schema: schemaName, version, instruction }
     if (!objectShape)
@@ -317,5 +395,10 @@ export function stepSchema(
   }
   // The up map reads the older shape: its source is the older version's fields.
   up.source = Object.keys(propertiesOf(older) ?? {})
-  return { older, down: objectShape ? down : undefined, up: objectShape ? up : undefined, custom }
+  return {
+    older,
+    down: childConv(shape, '', false, objectShape ? down : undefined),
+    up: childConv(older, '', false, objectShape ? up : undefined),
+    custom,
+  }
 }

@@ -42,6 +42,23 @@ describe('strata contracts (as a process)', () => {
     }
   })
 
+  test.each(['calendar-node', 'calendar-hono', 'calendar-express'])(
+    '%s app (the same program on another adapter) -> check against the Fastify app snapshots: exit 0, all unchanged',
+    async (example) => {
+      const { code, stdout, stderr } = await strata(
+        'check',
+        '--app',
+        `examples/${example}/main.ts`,
+        '--contracts',
+        committed,
+        '--now',
+        NOW,
+      )
+      expect(stderr).toBe('')
+      expect([code, stdout.trim().split('\n').at(-1)]).toEqual([0, '4 versions: 4 unchanged'])
+    },
+  )
+
   test('--openapi 3.0 -> 3.0.3 documents that check accepts as its own snapshots', async () => {
     const out = tmp()
     expect((await strata('contracts', '--app', app, '--out', out, '--now', NOW, '--openapi', '3.0')).code).toBe(0)

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import type { Authenticator, Principal } from '../../conventions/auth/index.ts'
-import { HttpProblem } from '../../conventions/error/index.ts'
+import { authSteps } from '../../runtime/index.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,13 +28,13 @@ export interface AuthHooks {
   readonly enforce: onRequestAsyncHookHandler
 }
 
-const kAuthFailure = Symbol('strata.authFailure')
-type _WithFailure = FastifyRequest & { [kAuthFailure]?: unknown }
+const kIdentified = Symbol('strata.identified')
+type _WithIdentified = FastifyRequest & { [kIdentified]?: { principal?: Principal; failure?: unknown } }
 
 /**
- * Creates the authentication hooks of the conventions plugin. Bad credentials are remembered by
- * `identify` and thrown by `enforce`, so the rate limit in between counts them against the
- * client's address: guessing keys costs budget like any other request.
+ * Creates the authentication hooks of the conventions plugin, on the runtime's two authentication
+ * steps: bad credentials are remembered by `identify` and thrown by `enforce`, so the rate limit in
+ * between counts them against the client's address.
  *
  * @example
  * const auth = createAuthHooks({ authenticator: createAuthenticator({ apiKeys: { store, pepper } }) })
@@ -42,28 +42,16 @@ type _WithFailure = FastifyRequest & { [kAuthFailure]?: unknown }
  * app.addHook('onRequest', auth.enforce)
  */
 export function createAuthHooks(options: AuthHookOptions): AuthHooks {
-  const { authenticator } = options
-  const required = options.required ?? true
+  const steps = authSteps(options.authenticator, options.required ?? true)
   return {
     async identify(request: FastifyRequest, _reply: FastifyReply) {
-      try {
-        request.principal = await authenticator.authenticateOptional({
-          headers: request.headers,
-          protocol: request.protocol,
-        })
-      } catch (error) {
-        ;(request as _WithFailure)[kAuthFailure] = error
-      }
+      const identified = await steps.identify({ headers: request.headers, protocol: request.protocol })
+      ;(request as _WithIdentified)[kIdentified] = identified
+      request.principal = identified.principal
     },
     async enforce(request: FastifyRequest, _reply: FastifyReply) {
-      const failure = (request as _WithFailure)[kAuthFailure]
-      if (failure !== undefined) throw failure
-      if (request.principal !== undefined) return
-      const mode = request.routeOptions.config?.auth ?? (required ? 'required' : 'optional')
-      if (mode === 'optional') return
-      // authenticate() refuses a request without credentials with the 401 naming every accepted scheme.
-      await authenticator.authenticate({ headers: {}, protocol: request.protocol })
-      throw new HttpProblem({ status: 401, code: 'UNAUTHENTICATED', message: 'The request carries no credentials' })
+      const identified = (request as _WithIdentified)[kIdentified] ?? {}
+      await steps.enforce(identified, request.routeOptions.config?.auth, request.protocol)
     },
   }
 }

@@ -5,9 +5,9 @@ import { defineChange, endpoint, schema } from '../../change/index.ts'
 import { isStrataError } from '../../error/index.ts'
 import { fromHeader } from '../../negotiate/index.ts'
 import { generateContracts } from '../../openapi/contract/index.ts'
+import { contractSourceOf } from '../../runtime/index.ts'
 import { defineSchema } from '../../schema/index.ts'
 import { calendarScheme, defineVersions } from '../../version/index.ts'
-import { contractSourceOf } from './contract-source.ts'
 import { strata } from './plugin.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: documents are asserted member by member

@@ -182,3 +182,109 @@ describe('Fastify plugin with a change ledger', () => {
     })
   })
 })
+
+describe('request validation at the client version, with nothing to convert', () => {
+  const Order = defineSchema('Order', {
+    type: 'object',
+    properties: { state: { type: 'string', enum: ['open', 'closed', 'held'] } },
+  })
+  const addHeld = defineChange({
+    name: 'addOrderStateHeld',
+    description: 'Orders can be `held`.',
+    instructions: [schema(Order).field('state').enumValueAdded('held', { fallback: 'open' })],
+  })
+  const orders = (a: FastifyInstance) =>
+    a.post('/orders', { schema: { body: Order.schema, response: { 200: Order.schema } } }, async (req) => req.body)
+
+  test('enum value added in 2025: 2024 client sends it -> 422 naming the field', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [addHeld])], orders)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/orders',
+      headers: { 'api-version': '2024-01-01' },
+      payload: { state: 'held' },
+    })
+    expect(res.statusCode).toBe(422)
+    expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'state', reason: 'enum' })])
+  })
+
+  test('enum value added in 2025: 2025 client sends it -> 200 with the value', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [addHeld])], orders)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/orders',
+      headers: { 'api-version': '2025-01-01' },
+      payload: { state: 'held' },
+    })
+    expect([res.statusCode, res.json()]).toEqual([200, { state: 'held' }])
+  })
+})
+
+describe('endpoint migrations on headers', () => {
+  const renameHeader = defineChange({
+    name: 'renameTotalCountHeader',
+    description: 'The `X-Total` header is now `X-Total-Count`.',
+    instructions: [
+      endpoint('GET', '/pets').migrate({
+        response: (parts) => {
+          parts.headers['x-total'] = parts.headers['x-total-count']!
+          delete parts.headers['x-total-count']
+        },
+      }),
+    ],
+  })
+  const list = (a: FastifyInstance) =>
+    a.get('/pets', async (_req, reply) => {
+      reply.header('x-total-count', '3')
+      return []
+    })
+
+  test('handler sets X-Total-Count; 2024 client -> the migration reads it and sends X-Total instead', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [renameHeader])], list)
+    const res = await app.inject({ url: '/pets', headers: { 'api-version': '2024-01-01' } })
+    expect(res.headers['x-total']).toBe('3')
+    expect(res.headers['x-total-count']).toBeUndefined()
+  })
+
+  test('handler sets X-Total-Count; head client -> header unchanged', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [renameHeader])], list)
+    const res = await app.inject({ url: '/pets', headers: { 'api-version': '2025-01-01' } })
+    expect(res.headers['x-total-count']).toBe('3')
+  })
+})
+
+describe('an endpoint removed and added back', () => {
+  const remove = defineChange({
+    name: 'removePetHistory',
+    description: 'The history endpoint is removed.',
+    instructions: [endpoint('GET', '/pets/:id/history').removed()],
+  })
+  const restore = defineChange({
+    name: 'restorePetHistory',
+    description: 'The history endpoint is back.',
+    instructions: [endpoint('GET', '/pets/:id/history').added()],
+  })
+  const history = (a: FastifyInstance) => a.get('/pets/:id/history', async () => [])
+  const versions = [v('2023-01-01'), v('2024-01-01', [remove]), v('2025-01-01', [restore])]
+
+  test.each([
+    ['2023-01-01', 200],
+    ['2024-01-01', 404],
+    ['2025-01-01', 200],
+  ])('removed in 2024, added back in 2025: client on %s -> %i', async (version, status) => {
+    await build(versions, history)
+    const res = await app.inject({ url: '/pets/1/history', headers: { 'api-version': version } })
+    expect(res.statusCode).toBe(status)
+  })
+
+  test('added twice without a removal between -> STRATA_ERR_CHANGE_CONFLICT at start-up', async () => {
+    const again = defineChange({
+      name: 'addPetHistoryAgain',
+      description: 'x',
+      instructions: [endpoint('GET', '/pets/:id/history').added()],
+    })
+    await expect(
+      build([v('2023-01-01'), v('2024-01-01', [addPetHistory]), v('2025-01-01', [again])], history),
+    ).rejects.toThrow(expect.objectContaining({ code: 'STRATA_ERR_CHANGE_CONFLICT' }))
+  })
+})

@@ -1,16 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Api, VersionContext } from '../../api/index.ts'
-import { chooseErrorFormat, HttpProblem } from '../../conventions/error/index.ts'
-import { StrataError } from '../../error/index.ts'
-import { checkLedger, type Mount, schemaNamesOf } from '../../migrate/index.ts'
+import { HttpProblem } from '../../conventions/error/index.ts'
+import type { Mount } from '../../migrate/index.ts'
 import { splitUrl } from '../../negotiate/index.ts'
-import { _recordContractSource } from './contract-source.ts'
-import { toProblem } from './error-mapping.ts'
-import { installMigrationHooks, isAlias, markAlias, migrateProblem, type RouteRegistry } from './migration-hooks.ts'
-import { createVersionValidators } from './request-validator.ts'
+import {
+  attachRegistry,
+  checkScope,
+  createRouteRegistry,
+  createRouteTable,
+  renderProblem,
+} from '../../runtime/index.ts'
+import { toProblem } from './errors.ts'
+import { installMigrationHooks, isAlias, markAlias, planOf } from './migration-hooks.ts'
 import { checkRewriteAtStart, checkRewriteOnRequest, originalPathOf } from './rewrite-url.ts'
-import { createRouteTable } from './route-table.ts'
+import { routeSettings } from './route.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,19 +54,20 @@ export function sendProblem(
   reply: FastifyReply,
   problem: HttpProblem,
 ): FastifyReply {
-  const format = chooseErrorFormat(request.headers.accept, api.errors)
-  const migrated = migrateProblem(request, problem, (req) => {
-    const strata = req.strata as VersionContext | null
-    if (strata === null || strata.channel === 'playground') return undefined
-    return api.errorPlan(req.routeOptions.config.strata?.scope, strata.index)
-  })
-  const body = format.render(migrated, {
+  const strata = request.strata as VersionContext | null
+  const errorDown =
+    planOf(request)?.errorDown ??
+    (strata === null || strata.channel === 'playground'
+      ? undefined
+      : api.errorPlan(request.routeOptions.config.strata?.scope, strata.index))
+  const out = renderProblem(api, problem, {
+    accept: request.headers.accept,
     path: splitUrl(request.url).path,
     requestId: request.id,
-    now: api.clock(),
+    errorDown,
   })
-  if (migrated.headers !== undefined) reply.headers(migrated.headers)
-  return reply.code(migrated.status).type(format.contentType).send(body)
+  reply.headers(out.headers)
+  return reply.code(out.status).type(out.contentType).send(out.body)
 }
 
 async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions): Promise<void> {
@@ -71,25 +76,19 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
   checkRewriteAtStart(app, api)
   app.decorateRequest('strata', null as unknown as VersionContext)
 
-  const registry: RouteRegistry = { specs: [], validators: createVersionValidators(), prepared: new Map() }
-  _recordContractSource(app, api, registry)
+  const registry = createRouteRegistry(api)
+  attachRegistry(app, registry)
   const kMount = Symbol('strata.mount')
   app.addHook('onRoute', function onRoute(route) {
     routes.add(route.method, route.url)
-    const scope = (route.config as { strata?: { scope?: string } } | undefined)?.strata?.scope
-    if (scope !== undefined && !api.scopeNames.includes(scope)) {
-      throw new StrataError(
-        'STRATA_ERR_API_UNKNOWN_SCOPE',
-        `Route ${route.url} names the version scope '${scope}', which the API does not declare; declare it under \`scopes\` (known: ${api.scopeNames.join(', ') || 'none'}).`,
-      )
-    }
+    checkScope(api, routeSettings(route).scope, route.url)
     const config = (route.config ?? {}) as Record<string | symbol, unknown>
     if (isAlias(route)) {
-      installMigrationHooks(api, route, registry, config[kMount] as Mount)
+      installMigrationHooks(registry, route, config[kMount] as Mount)
       return
     }
     const original = { ...route }
-    const aliases = installMigrationHooks(api, route, registry)
+    const aliases = installMigrationHooks(registry, route)
     // An endpoint renamed in the ledger still answers older versions at its older path.
     for (const mount of aliases) {
       this.route({
@@ -102,13 +101,7 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
     }
   })
 
-  app.addHook('onReady', async () => {
-    for (const scope of [undefined, ...api.scopeNames]) {
-      const specs = registry.specs.filter((r) => r.scope === scope).map((r) => r.spec)
-      const names = new Set(specs.flatMap((spec) => [...schemaNamesOf(spec)]))
-      checkLedger(api.versionsOf(scope).versions, names, specs)
-    }
-  })
+  app.addHook('onReady', async () => registry.checkLedger())
 
   app.addHook('onRequest', (request, reply, done) => {
     const unwired = checkRewriteOnRequest(api, request)

@@ -140,3 +140,37 @@ describe('generateContracts', () => {
     expect(doc.components.parameters['version-X-API-Version'].schema).toEqual({ type: 'string', example: '1' })
   })
 })
+
+describe('an endpoint removed and added back', () => {
+  const removeExport = defineChange({
+    name: 'removeItemExport',
+    description: 'Exports are gone.',
+    instructions: [endpoint('GET', '/items/export').removed()],
+  })
+  const restoreExport = defineChange({
+    name: 'restoreItemExport',
+    description: 'Exports are back.',
+    instructions: [endpoint('GET', '/items/export').added()],
+  })
+  const ranged = defineApi({
+    versions: defineVersions({
+      scheme: integerScheme(),
+      versions: [
+        { id: '1', released: '2024-01-01' },
+        { id: '2', released: '2025-01-01', changes: [removeExport] },
+        { id: '3', released: '2026-01-01', changes: [restoreExport] },
+      ],
+    }),
+    negotiation: { sources: [fromHeader('X-API-Version')], default: 'latest' },
+  })
+  const exportSource = defineContractSource(ranged, [
+    { scope: undefined, spec: { method: 'GET', path: '/items/export', responses: { 200: { type: 'array' } } } },
+  ])
+
+  test('removed in 2, added back in 3 -> the contracts of 1 and 3 list it, the contract of 2 does not', () => {
+    const paths = Object.fromEntries(
+      generateContracts(exportSource, { now: NOW }).map((c) => [c.label, Object.keys((c.document as Doc).paths)]),
+    )
+    expect(paths).toEqual({ '1': ['/items/export'], '2': [], '3': ['/items/export'] })
+  })
+})

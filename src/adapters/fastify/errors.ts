@@ -1,26 +1,11 @@
 import type { FastifyError } from 'fastify'
-import { type FieldIssue, HttpProblem, isHttpProblem, uniqueFieldIssues } from '../../conventions/error/index.ts'
+import { HttpProblem, isHttpProblem } from '../../conventions/error/index.ts'
+import { fieldIssues, type ValidationItem, validationProblem } from '../../runtime/index.ts'
 
-interface _ValidationItem {
-  readonly instancePath?: string
-  readonly message?: string
-  readonly keyword?: string
-  readonly params?: Record<string, unknown>
-}
-
-function _fields(items: readonly _ValidationItem[], context: string | undefined): FieldIssue[] {
-  return items.map((item) => {
-    const missing = item.keyword === 'required' ? item.params?.missingProperty : undefined
-    const path = `${item.instancePath ?? ''}${typeof missing === 'string' ? `/${missing}` : ''}`
-    // Body and query fields are named as the client sent them; path and header ones keep their context.
-    const prefix = context === 'body' || context === 'querystring' ? undefined : context
-    const field = [prefix, ...path.split('/').filter(Boolean)].filter(Boolean).join('.')
-    return {
-      field: field || (context ?? 'body'),
-      message: item.message ?? 'is invalid',
-      ...(item.keyword ? { reason: item.keyword } : {}),
-    }
-  })
+function _fields(items: readonly ValidationItem[], context: string | undefined) {
+  // Body and query fields are named as the client sent them; path and header ones keep their context.
+  const prefix = context === 'body' || context === 'querystring' ? undefined : context
+  return fieldIssues(items, prefix)
 }
 
 const byFastifyCode: Record<string, { status: number; code: string; message: string }> = {
@@ -57,20 +42,10 @@ const byFastifyCode: Record<string, { status: number; code: string; message: str
 export function toProblem(error: unknown): HttpProblem {
   if (isHttpProblem(error)) return error
   const err = error as Partial<FastifyError> & {
-    validation?: readonly _ValidationItem[]
+    validation?: readonly ValidationItem[]
     validationContext?: string
   }
-  if (Array.isArray(err.validation)) {
-    const fields = uniqueFieldIssues(_fields(err.validation, err.validationContext))
-    return new HttpProblem({
-      status: 422,
-      code: 'VALIDATION_FAILED',
-      message: `${fields.length} field${fields.length === 1 ? '' : 's'} failed validation`,
-      detail: fields.map((f) => `${f.field} ${f.message}.`).join(' '),
-      fields,
-      suggestion: 'Correct the listed fields and send the request again',
-    })
-  }
+  if (Array.isArray(err.validation)) return validationProblem(_fields(err.validation, err.validationContext))
   const known = err.code !== undefined ? byFastifyCode[err.code] : undefined
   if (known !== undefined) return new HttpProblem(known)
   if (error instanceof SyntaxError || (err.statusCode === 400 && err.code === undefined)) {

@@ -1,0 +1,75 @@
+import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono'
+import { HttpProblem, isHttpProblem } from '../../conventions/error/index.ts'
+import {
+  attachRegistry,
+  createRuntime,
+  DEFAULT_BODY_LIMIT,
+  type Runtime,
+  type RuntimeOptions,
+} from '../../runtime/index.ts'
+import { toRuntimeRequest } from './request.ts'
+
+/** The Hono binding: a middleware, and the not-found and error handlers that answer in the API's format. */
+export interface StrataHono extends MiddlewareHandler {
+  readonly runtime: Runtime
+  /** For `app.notFound(...)`: Hono's own 404 in the API's error format. */
+  readonly notFound: NotFoundHandler
+  /** For `app.onError(...)`: anything thrown outside declared routes, in the API's error format. */
+  readonly onError: ErrorHandler
+}
+
+// On @hono/node-server the Node request is `c.env.incoming`; elsewhere the address comes from a proxy header you trust.
+const _ip = (c: Context): string =>
+  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? ''
+
+const _response = (answer: { status: number; headers: Readonly<Record<string, string>>; body: string | undefined }) =>
+  new Response(answer.body ?? null, { status: answer.status, headers: answer.headers })
+
+/**
+ * A Hono 4 middleware serving an API's declared routes on web-standard Request / Response, so the
+ * same app runs on Node (`@hono/node-server`), Bun, Deno and Workers. Other requests go on to the
+ * app's own routes.
+ *
+ * @example
+ * const strata = strataHono({ api, routes: [getAsset] })
+ * app.use(strata); app.notFound(strata.notFound); app.onError(strata.onError)
+ */
+export function strataHono(options: RuntimeOptions): StrataHono {
+  const runtime = createRuntime(options)
+  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const middleware: MiddlewareHandler = async (c, next) => {
+    const url = new URL(c.req.url)
+    if (!runtime.matches(c.req.method, `${url.pathname}${url.search}`)) {
+      await next()
+      return
+    }
+    return _response(await runtime.handle(await _plain(c)))
+  }
+  let requests = 0
+  const _plain = async (c: Context) => ({
+    ...(await toRuntimeRequest(c.req.raw, limit, _ip(c))),
+    requestId: `req-${(++requests).toString(36)}`,
+  })
+  function fail(c: Context, problem: HttpProblem): Response {
+    const url = new URL(c.req.url)
+    const headers = Object.fromEntries([...c.req.raw.headers].map(([k, v]) => [k.toLowerCase(), v]))
+    return _response(runtime.fail({ method: c.req.method, url: `${url.pathname}${url.search}`, headers }, problem))
+  }
+  // Hono's own 404: the runtime answers it (404, or 405 with Allow), with the version headers.
+  const notFound: NotFoundHandler = async (c) => _response(await runtime.handle(await _plain(c)))
+  const onError: ErrorHandler = (error, c) =>
+    fail(
+      c,
+      isHttpProblem(error)
+        ? error
+        : new HttpProblem({
+            status: 500,
+            code: 'INTERNAL',
+            message: 'The server failed to handle the request',
+            suggestion: 'Retry later; if it keeps failing, contact support with the requestId',
+          }),
+    )
+  const bound = Object.assign(middleware, { runtime, notFound, onError })
+  attachRegistry(bound, runtime.registry)
+  return bound
+}

@@ -1,0 +1,341 @@
+import { parse as parseQuery } from 'fast-querystring'
+import FindMyWay, { type HTTPMethod } from 'find-my-way'
+import type { Api, VersionContext } from '../api/index.ts'
+import type { ProblemParts, RequestParts, ResponseParts } from '../change/instruction.ts'
+import { HttpProblem, isHttpProblem } from '../conventions/error/index.ts'
+import { StrataError } from '../error/index.ts'
+import { same } from '../migrate/index.ts'
+import { splitUrl } from '../negotiate/index.ts'
+import { type ConventionsOptions, createConventions } from './conventions.ts'
+import { isReply, type RouteDefinition } from './define-route.ts'
+import {
+  type CompiledRoute,
+  gateVersion,
+  migrateRequest,
+  migrateResponse,
+  rangesAt,
+  servesEveryVersion,
+} from './exchange.ts'
+import { renderProblem } from './render-problem.ts'
+import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
+import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
+import { createRouteTable } from './route-table.ts'
+import { fieldIssues, type PartValidator, validationProblem } from './validate.ts'
+
+/** One request as every adapter hands it to the runtime: plain data, no framework. */
+export interface RuntimeRequest {
+  readonly method: string
+  /** The path and query string as the client sent them. */
+  readonly url: string
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>
+  /** The raw body, when the framework has not parsed it. */
+  readonly body?: string | Uint8Array | undefined
+  /** The body a framework already parsed (e.g. after `express.json()`); used when `body` is absent. */
+  readonly parsedBody?: unknown
+  /** `http` or `https`, as the connection to this server used (for `requireHttps`). */
+  readonly protocol?: string
+  /** The client address, after the adapter's proxy trust rules (for per-address rate limits). */
+  readonly ip?: string
+  /** The adapter refused to read a body past the limit (a declared `content-length` too large): a 413. */
+  readonly oversized?: boolean
+  readonly requestId?: string
+  /** The framework's own request, for the `principal` option. */
+  readonly raw?: unknown
+}
+
+/** The answer the adapter writes back. */
+export interface RuntimeResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  /** The serialized body, or `undefined` for none (204, HEAD). */
+  readonly body: string | undefined
+}
+
+export interface RuntimeOptions {
+  readonly api: Api
+  readonly routes: readonly RouteDefinition[]
+  /** Who is calling, for per-client pins and early-access grants. */
+  readonly principal?: (request: RuntimeRequest) => unknown
+  /** The largest request body in bytes (default 1 MiB). */
+  readonly bodyLimit?: number
+  /** API keys and JWTs, rate limits, HTTPS only: run before negotiation, the same on every adapter. */
+  readonly conventions?: ConventionsOptions
+  /** Called with anything a handler threw that is not an HTTP problem (answered as a 500). */
+  readonly onError?: (error: unknown, request: RuntimeRequest) => void
+}
+
+/** The framework-neutral runtime of one API: every adapter binds `handle`. */
+export interface Runtime {
+  readonly api: Api
+  readonly registry: RouteRegistry
+  /** Whether a declared route serves this method and URL (adapters pass other requests on to their framework). */
+  matches(method: string, url: string): boolean
+  /** Serves one exchange end to end. Never rejects: every failure is an answer in the API's error format. */
+  handle(request: RuntimeRequest): Promise<RuntimeResponse>
+  /**
+   * A failure of the framework itself (a parse error, a thrown error), answered in the API's error
+   * format. For the framework's own 404, call `handle`: it answers 404 or 405 with the version headers.
+   */
+  fail(request: RuntimeRequest, problem: HttpProblem): RuntimeResponse
+}
+
+interface _Served {
+  readonly route: RouteDefinition
+  readonly compiled: CompiledRoute
+  readonly gate: readonly { from: number; to: number; method: string; path: string }[] | undefined
+  readonly head: { params?: PartValidator; query?: PartValidator; body?: PartValidator }
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+/**
+ * Creates the runtime of an API and its declared routes: negotiate -> lifecycle gate -> validate at
+ * the client's version -> migrate up -> handler -> migrate down -> headers -> render.
+ *
+ * @example
+ * const runtime = createRuntime({ api, routes: [getAsset, createAsset] })
+ * const res = await runtime.handle({ method: 'GET', url: '/assets/1', headers: {} })
+ */
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const { api } = options
+  const registry = createRouteRegistry(api)
+  const router = FindMyWay({ ignoreTrailingSlash: false })
+  const table = createRouteTable()
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const conventions = options.conventions === undefined ? undefined : createConventions(options.conventions)
+  for (const route of options.routes) _mount(route)
+  registry.checkLedger()
+
+  function _mount(route: RouteDefinition): void {
+    const spec = {
+      method: route.method,
+      path: route.path,
+      ...(route.schemas.body !== undefined ? { body: route.schemas.body } : {}),
+      ...(route.schemas.query !== undefined ? { query: route.schemas.query } : {}),
+      ...(route.schemas.responses !== undefined ? { responses: route.schemas.responses } : {}),
+    }
+    registry.add({
+      scope: route.scope,
+      spec,
+      ...(route.schemas.params !== undefined ? { params: route.schemas.params } : {}),
+      ...(route.summary !== undefined ? { meta: { summary: route.summary } } : {}),
+    })
+    const compiled = registry.compiled(route.scope, spec, route.strict ?? false)
+    const versions = api.versionsOf(route.scope).versions.length
+    const head = compiled.plan.requestSchema('body', versions - 1)
+    const query = compiled.plan.requestSchema('query', versions - 1)
+    const validators = registry.validators
+    const mount = (method: string, path: string, ranges: _Served['gate']): void => {
+      const served: _Served = {
+        route,
+        compiled,
+        gate: ranges,
+        head: {
+          ...(route.schemas.params
+            ? { params: validators.query({ root: route.schemas.params, shapeOf: () => undefined }) }
+            : {}),
+          ...(route.schemas.query && query ? { query: validators.query(query) } : {}),
+          ...(route.schemas.body && head ? { body: validators.body(head, route.strict ?? false) } : {}),
+        },
+      }
+      if (router.hasRoute(method as HTTPMethod, path)) {
+        throw new StrataError(
+          'STRATA_ERR_ROUTE_INVALID',
+          `Route ${method} ${path} is declared twice; declare each method and path once.`,
+        )
+      }
+      router.on(method as HTTPMethod, path, () => undefined, served)
+      table.add(method, path)
+      if (method === 'GET' && !router.hasRoute('HEAD', path)) router.on('HEAD', path, () => undefined, served)
+    }
+    const pairs = compiled.plan.mounts.filter((m, i, all) => all.findIndex((o) => same(o, m)) === i)
+    for (const m of pairs) {
+      const ranges = rangesAt(compiled, m)
+      mount(m.method, m.path, servesEveryVersion(ranges, versions) ? undefined : ranges)
+    }
+  }
+
+  const respond = (status: number, headers: Record<string, string>, body: string | undefined): RuntimeResponse => ({
+    status,
+    headers,
+    body,
+  })
+
+  function fail(
+    request: RuntimeRequest,
+    problem: HttpProblem,
+    extra: Record<string, string> = {},
+    errorDown?: (p: ProblemParts) => void,
+  ): RuntimeResponse {
+    const out = renderProblem(api, problem, {
+      accept: _one(request.headers.accept),
+      path: splitUrl(request.url).path,
+      ...(request.requestId !== undefined ? { requestId: request.requestId } : {}),
+      errorDown,
+    })
+    const body = request.method === 'HEAD' ? undefined : JSON.stringify(out.body)
+    return respond(out.status, { ...extra, ...out.headers, 'content-type': out.contentType }, body)
+  }
+
+  async function handle(request: RuntimeRequest): Promise<RuntimeResponse> {
+    if (conventions === undefined) return serve(request, options.principal?.(request), {})
+    const route = router.find(request.method as HTTPMethod, splitUrl(api.rewriteUrl(request.url)).path)
+    const outcome = await conventions({
+      headers: request.headers,
+      protocol: request.protocol ?? 'http',
+      ip: request.ip ?? '',
+      auth: (route?.store as _Served | undefined)?.route.auth,
+    })
+    try {
+      // Conventions run before negotiation: their refusals carry no version headers.
+      if (outcome.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
+      return await serve(request, options.principal?.(request) ?? outcome.principal, { ...outcome.headers })
+    } finally {
+      await outcome.release()
+    }
+  }
+
+  async function serve(
+    request: RuntimeRequest,
+    principal: unknown,
+    before: Record<string, string>,
+  ): Promise<RuntimeResponse> {
+    const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
+    const { path, query } = splitUrl(rewritten)
+    const found = router.find(request.method as HTTPMethod, path)
+    const served = found?.store as _Served | undefined
+    const admission = api.admit(
+      {
+        method: request.method,
+        path,
+        query,
+        headers: request.headers,
+        principal,
+        ...(rewritten !== request.url ? { originalPath: splitUrl(request.url).path } : {}),
+      },
+      served?.route.scope,
+    )
+    const headers: Record<string, string> = { ...before, ...admission.headers }
+    if (served === undefined) {
+      const allowed = table.allowed(path)
+      const context = admission.ok ? admission.context : undefined
+      const errorDown =
+        context && context.channel !== 'playground' ? api.errorPlan(undefined, context.index) : undefined
+      if (allowed.length > 0) {
+        return fail(
+          request,
+          new HttpProblem({
+            status: 405,
+            code: 'METHOD_NOT_ALLOWED',
+            message: `${request.method} is not allowed on ${path}`,
+            suggestion: `Use one of ${allowed.join(', ')}`,
+          }),
+          { ...headers, allow: allowed.join(', ') },
+          errorDown,
+        )
+      }
+      return fail(
+        request,
+        new HttpProblem({ status: 404, code: 'NOT_FOUND', message: `No route matches ${request.method} ${path}` }),
+        headers,
+        errorDown,
+      )
+    }
+    if (!admission.ok) return fail(request, admission.problem, headers)
+    const context = admission.context
+    const plan = served.compiled.plans[context.index]
+    const errorDown =
+      plan?.errorDown ??
+      (context.channel === 'playground' ? undefined : api.errorPlan(served.route.scope, context.index))
+    try {
+      const gated = served.gate === undefined ? undefined : gateVersion(served.gate, context, request.method, path)
+      if (gated !== undefined) throw gated
+      const input = _input(request, served, found!.params as Record<string, string>, query, context)
+      const result = await served.route.handler({ ...input, strata: context, principal })
+      return _answer(request, served, context, result, headers)
+    } catch (error) {
+      if (!isHttpProblem(error)) options.onError?.(error, request)
+      return fail(request, _problemOf(error), headers, errorDown)
+    }
+  }
+
+  function _input(
+    request: RuntimeRequest,
+    served: _Served,
+    rawParams: Record<string, string>,
+    rawQuery: string,
+    context: VersionContext,
+  ) {
+    const params: Record<string, unknown> = { ...rawParams }
+    if (request.oversized === true) {
+      throw new HttpProblem({
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is larger than the limit',
+      })
+    }
+    const body =
+      request.body !== undefined
+        ? parseJsonBody(request.body, _one(request.headers['content-type']), bodyLimit)
+        : request.parsedBody
+    const parts: RequestParts = { body, query: { ...parseQuery(rawQuery) }, headers: { ...request.headers } }
+    const index = context.index
+    const own = context.channel === 'playground' ? undefined : served.compiled.validators[index]
+    const problem = context.channel === 'playground' ? undefined : migrateRequest(served.compiled, index, parts)
+    if (problem !== undefined) throw problem
+    // Validate once: a part checked at the client's version is not checked again at head.
+    const { head } = served
+    const issues = [
+      ...(head.params && !head.params(params) ? fieldIssues(head.params.errors ?? [], 'params') : []),
+      ...(head.query && own?.query === undefined && !head.query(parts.query)
+        ? fieldIssues(head.query.errors ?? [])
+        : []),
+      ...(head.body && own?.body === undefined && !head.body(parts.body) ? fieldIssues(head.body.errors ?? []) : []),
+    ]
+    if (issues.length > 0) throw validationProblem(issues)
+    return { params, query: parts.query, body: parts.body, headers: request.headers }
+  }
+
+  function _answer(
+    request: RuntimeRequest,
+    served: _Served,
+    context: VersionContext,
+    result: unknown,
+    headers: Record<string, string>,
+  ): RuntimeResponse {
+    const reply = isReply(result) ? result : { status: 200, body: result }
+    const parts: ResponseParts = {
+      body: reply.body,
+      status: reply.status,
+      headers: { ...(isReply(result) ? result.headers : {}) },
+    }
+    if (context.channel !== 'playground') migrateResponse(served.compiled, context.index, parts)
+    const out: Record<string, string> = { ...headers, ...parts.headers }
+    if (parts.body === undefined || parts.status === 204 || parts.status === 304) {
+      return respond(parts.status, out, undefined)
+    }
+    out['content-type'] ??= JSON_TYPE
+    return respond(parts.status, out, request.method === 'HEAD' ? undefined : JSON.stringify(parts.body))
+  }
+
+  return {
+    api,
+    registry,
+    matches: (method, url) => router.find(method as HTTPMethod, splitUrl(api.rewriteUrl(url)).path) !== null,
+    handle,
+    fail: (request, problem) => fail(request, problem),
+  }
+}
+
+const _one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)
+
+function _problemOf(error: unknown): HttpProblem {
+  if (isHttpProblem(error)) return error
+  return new HttpProblem({
+    status: 500,
+    code: 'INTERNAL',
+    message: 'The server failed to handle the request',
+    suggestion: 'Retry later; if it keeps failing, contact support with the requestId',
+  })
+}
