@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^strata\/hono$/, replacement: src('adapters/hono/index.ts') },
       { find: /^strata\/express$/, replacement: src('adapters/express/index.ts') },
       { find: /^strata\/internal$/, replacement: src('internal.ts') },
+      { find: /^strata\/client$/, replacement: src('client/index.ts') },
       { find: /^strata$/, replacement: src('index.ts') },
     ],
   },

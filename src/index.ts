@@ -41,6 +41,15 @@ export {
   type ProblemInit,
   problemJsonFormat,
 } from './conventions/error/index.ts'
+/** Idempotency-Key: the first response per principal and key, stored and replayed. */
+export {
+  createIdempotency,
+  type Idempotency,
+  type IdempotencyDecision,
+  type IdempotencyOptions,
+  type IdempotencyStore,
+  sqlIdempotencyStore,
+} from './conventions/idempotency/index.ts'
 export {
   defineResourceKind,
   formatTimestamp,

@@ -15,6 +15,8 @@ export interface ControlPlaneConfig {
   readonly earlyAccessGrants: ReadonlySet<string>
   readonly earlyAccessDeny: 403 | 404
   readonly pageTokenTtlSeconds: number
+  /** How long the first response to a POST with an `Idempotency-Key` is replayed. */
+  readonly idempotencyTtlSeconds: number
   /** OAuth2 bearer JWTs, when `OAUTH_JWKS_URL`, `OAUTH_ISSUER` and `OAUTH_AUDIENCE` are all set. */
   readonly oauth: { readonly jwksUrl: URL; readonly issuer: string; readonly audience: string } | undefined
 }
@@ -81,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     ),
     earlyAccessDeny: deny === '403' ? 403 : 404,
     pageTokenTtlSeconds: _int('PAGE_TOKEN_TTL_SECONDS', env, 86_400, 1),
+    idempotencyTtlSeconds: _int('IDEMPOTENCY_TTL_SECONDS', env, 86_400, 1),
     oauth: _oauth(env),
   }
 }

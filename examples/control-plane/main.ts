@@ -13,6 +13,7 @@ import { defineControlPlaneApi } from './api.ts'
 import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
 import { readConfig } from './config.ts'
 import { type Db, openDatabase, setting } from './db.ts'
+import { useIdempotency } from './idempotency.ts'
 import { cmkRoutes } from './routes/cmk.ts'
 import type { RouteEnv } from './routes/env.ts'
 import { iamRoutes } from './routes/iam.ts'
@@ -107,6 +108,7 @@ export async function createServer(options: {
   })
   const api = defineControlPlaneApi({ grants: config.earlyAccessGrants, deny: config.earlyAccessDeny }, options.clock)
   await app.register(strata, { api, principal: (req) => req.principal })
+  await useIdempotency(app, db, { ttlSeconds: config.idempotencyTtlSeconds })
 
   const env: RouteEnv = {
     db,

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { registerChangelogCommand } from './commands/changelog.ts'
 import { registerCheckCommand } from './commands/check.ts'
+import { registerClientTypesCommand } from './commands/client-types.ts'
 import { registerContractsCommand } from './commands/contracts.ts'
 import { registerDiffCommand } from './commands/diff.ts'
 import { exitCodes } from './exit-codes.ts'
@@ -38,6 +39,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   registerContractsCommand(program, io, result)
   registerCheckCommand(program, io, result)
   registerChangelogCommand(program, io, result)
+  registerClientTypesCommand(program, io, result)
   try {
     await program.parseAsync(argv, { from: 'user' })
   } catch (error) {

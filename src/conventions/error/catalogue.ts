@@ -24,6 +24,12 @@ export const problemCatalogue = {
   VALIDATION_FAILED: { status: 422, summary: 'One or more fields failed validation' },
   RATE_LIMITED: { status: 429, summary: 'Too many requests; retry after the reset time' },
   INSECURE_TRANSPORT: { status: 403, summary: 'The API refuses requests over plain HTTP' },
+  IDEMPOTENCY_KEY_INVALID: {
+    status: 400,
+    summary: 'The Idempotency-Key header is empty, too long or not visible ASCII',
+  },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, summary: 'The Idempotency-Key was already used for a different request' },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, summary: 'A request with this Idempotency-Key is still being processed' },
   INTERNAL: { status: 500, summary: 'The server failed unexpectedly' },
 } as const satisfies Record<string, { status: number; summary: string }>
 
