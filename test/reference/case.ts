@@ -40,7 +40,14 @@ export const timeoutFor = (ci: number): number => 30_000 + runs(ci) * 500
  * fast-check options for a property of `ci` runs: on a loaded machine the runs stop (and a shrink in
  * progress reports its best counterexample so far) before the test's own timeout would hide it.
  */
-export const budget = (ci: number) => ({ numRuns: runs(ci), interruptAfterTimeLimit: timeoutFor(ci) - 10_000 })
+export const budget = (ci: number) => ({
+  numRuns: runs(ci),
+  interruptAfterTimeLimit: timeoutFor(ci) - 10_000,
+  // CI replays one sequence (a regression fails every run, never by luck); local runs explore new ones.
+  ...(process.env.CI || process.env.STRATA_PROPERTY_SEED
+    ? { seed: Number(process.env.STRATA_PROPERTY_SEED ?? 20261204) }
+    : {}),
+})
 
 /**
  * Draws a head and a ledger and builds the reference and the compiled engine for them.
