@@ -30,7 +30,13 @@ export {
   rangesAt,
   servesEveryVersion,
 } from './exchange.ts'
-export { migrateProblem, type ProblemRequest, type RenderedProblem, renderProblem } from './render-problem.ts'
+export {
+  migrateProblem,
+  type ProblemRequest,
+  problemOf,
+  type RenderedProblem,
+  renderProblem,
+} from './render-problem.ts'
 export { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 export {
   attachRegistry,

@@ -1,6 +1,6 @@
 import type { Api } from '../api/index.ts'
 import type { ProblemParts } from '../change/instruction.ts'
-import { chooseErrorFormat, HttpProblem } from '../conventions/error/index.ts'
+import { chooseErrorFormat, HttpProblem, isHttpProblem } from '../conventions/error/index.ts'
 
 /** An HTTP problem ready to send: status, headers, content type and body. */
 export interface RenderedProblem {
@@ -62,4 +62,21 @@ export function renderProblem(api: Api, problem: HttpProblem, request: ProblemRe
     now: api.clock(),
   })
   return { status: migrated.status, headers: migrated.headers ?? {}, contentType: format.contentType, body }
+}
+
+/**
+ * Anything thrown, as the problem to answer: an HTTP problem as it is, anything else a 500 that
+ * reveals nothing internal.
+ *
+ * @example
+ * return fail(request, problemOf(error))
+ */
+export function problemOf(error: unknown): HttpProblem {
+  if (isHttpProblem(error)) return error
+  return new HttpProblem({
+    status: 500,
+    code: 'INTERNAL',
+    message: 'The server failed to handle the request',
+    suggestion: 'Retry later; if it keeps failing, contact support with the requestId',
+  })
 }

@@ -16,7 +16,7 @@ import {
   rangesAt,
   servesEveryVersion,
 } from './exchange.ts'
-import { renderProblem } from './render-problem.ts'
+import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
 import { createRouteTable } from './route-table.ts'
@@ -179,18 +179,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function handle(request: RuntimeRequest): Promise<RuntimeResponse> {
-    if (conventions === undefined) return serve(request, options.principal?.(request), {})
-    const route = router.find(request.method as HTTPMethod, splitUrl(api.rewriteUrl(request.url)).path)
+    // The route is found once: the conventions read its `auth`, serving reads the rest.
+    const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
+    const found = router.find(request.method as HTTPMethod, splitUrl(rewritten).path)
+    if (conventions === undefined) return serve(request, rewritten, found, options.principal?.(request), {})
     const outcome = await conventions({
       headers: request.headers,
       protocol: request.protocol ?? 'http',
       ip: request.ip ?? '',
-      auth: (route?.store as _Served | undefined)?.route.auth,
+      auth: (found?.store as _Served | undefined)?.route.auth,
     })
     try {
       // Conventions run before negotiation: their refusals carry no version headers.
       if (outcome.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
-      return await serve(request, options.principal?.(request) ?? outcome.principal, { ...outcome.headers })
+      const principal = options.principal?.(request) ?? outcome.principal
+      return await serve(request, rewritten, found, principal, { ...outcome.headers })
     } finally {
       await outcome.release()
     }
@@ -198,12 +201,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   async function serve(
     request: RuntimeRequest,
+    rewritten: string,
+    found: ReturnType<typeof router.find>,
     principal: unknown,
     before: Record<string, string>,
   ): Promise<RuntimeResponse> {
-    const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
     const { path, query } = splitUrl(rewritten)
-    const found = router.find(request.method as HTTPMethod, path)
     const served = found?.store as _Served | undefined
     const admission = api.admit(
       {
@@ -256,7 +259,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return _answer(request, served, context, result, headers)
     } catch (error) {
       if (!isHttpProblem(error)) options.onError?.(error, request)
-      return fail(request, _problemOf(error), headers, errorDown)
+      return fail(request, problemOf(error), headers, errorDown)
     }
   }
 
@@ -329,13 +332,3 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 }
 
 const _one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)
-
-function _problemOf(error: unknown): HttpProblem {
-  if (isHttpProblem(error)) return error
-  return new HttpProblem({
-    status: 500,
-    code: 'INTERNAL',
-    message: 'The server failed to handle the request',
-    suggestion: 'Retry later; if it keeps failing, contact support with the requestId',
-  })
-}

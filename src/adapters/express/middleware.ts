@@ -4,6 +4,7 @@ import {
   attachRegistry,
   createRuntime,
   DEFAULT_BODY_LIMIT,
+  problemOf,
   type Runtime,
   type RuntimeOptions,
 } from '../../runtime/index.ts'
@@ -55,20 +56,7 @@ export function strataExpress(options: RuntimeOptions): StrataExpress {
   const errors: ErrorRequestHandler = (error, req, res, _next) => {
     const type = (error as { type?: string }).type
     const known = type !== undefined ? _byType[type] : undefined
-    fail(
-      req,
-      res,
-      isHttpProblem(error)
-        ? error
-        : known !== undefined
-          ? new HttpProblem(known)
-          : new HttpProblem({
-              status: 500,
-              code: 'INTERNAL',
-              message: 'The server failed to handle the request',
-              suggestion: 'Retry later; if it keeps failing, contact support with the requestId',
-            }),
-    )
+    fail(req, res, known !== undefined && !isHttpProblem(error) ? new HttpProblem(known) : problemOf(error))
   }
   const bound = Object.assign(middleware, { runtime, notFound, errors })
   attachRegistry(bound, runtime.registry)

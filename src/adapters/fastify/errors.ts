@@ -1,6 +1,6 @@
 import type { FastifyError } from 'fastify'
 import { HttpProblem, isHttpProblem } from '../../conventions/error/index.ts'
-import { fieldIssues, type ValidationItem, validationProblem } from '../../runtime/index.ts'
+import { fieldIssues, problemOf, type ValidationItem, validationProblem } from '../../runtime/index.ts'
 
 function _fields(items: readonly ValidationItem[], context: string | undefined) {
   // Body and query fields are named as the client sent them; path and header ones keep their context.
@@ -63,10 +63,5 @@ export function toProblem(error: unknown): HttpProblem {
       message: err.message ?? 'The request is invalid',
     })
   }
-  return new HttpProblem({
-    status: 500,
-    code: 'INTERNAL',
-    message: 'The server failed to handle the request',
-    suggestion: 'Retry later; if it keeps failing, contact support with the requestId',
-  })
+  return problemOf(undefined)
 }

@@ -1,9 +1,10 @@
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono'
-import { HttpProblem, isHttpProblem } from '../../conventions/error/index.ts'
+import type { HttpProblem } from '../../conventions/error/index.ts'
 import {
   attachRegistry,
   createRuntime,
   DEFAULT_BODY_LIMIT,
+  problemOf,
   type Runtime,
   type RuntimeOptions,
 } from '../../runtime/index.ts'
@@ -57,18 +58,7 @@ export function strataHono(options: RuntimeOptions): StrataHono {
   }
   // Hono's own 404: the runtime answers it (404, or 405 with Allow), with the version headers.
   const notFound: NotFoundHandler = async (c) => _response(await runtime.handle(await _plain(c)))
-  const onError: ErrorHandler = (error, c) =>
-    fail(
-      c,
-      isHttpProblem(error)
-        ? error
-        : new HttpProblem({
-            status: 500,
-            code: 'INTERNAL',
-            message: 'The server failed to handle the request',
-            suggestion: 'Retry later; if it keeps failing, contact support with the requestId',
-          }),
-    )
+  const onError: ErrorHandler = (error, c) => fail(c, problemOf(error))
   const bound = Object.assign(middleware, { runtime, notFound, onError })
   attachRegistry(bound, runtime.registry)
   return bound
