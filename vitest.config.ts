@@ -20,6 +20,8 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 20_000,
+    // Examples start as child processes compiled by tsx: slow on a loaded 2-core machine.
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

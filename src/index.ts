@@ -107,6 +107,7 @@ export {
   createRuntime,
   defineRoute,
   type Infer,
+  type PrecompiledValidators,
   type Reply,
   type RouteDefinition,
   type RouteInput,

@@ -55,6 +55,19 @@ async function registerLoader(file: string): Promise<void> {
  * const source = await loadAppContractSource('examples/calendar/main.ts', new Date())
  */
 export async function loadAppContractSource(file: string, now: Date): Promise<ContractSource> {
+  // Imported here: the runtime loads only for the commands that start an app, not for `diff`.
+  const { contractSourceOf } = await import('../runtime/route-registry.ts')
+  return loadApp(file, now, contractSourceOf)
+}
+
+/**
+ * Starts an app module without listening (as `loadAppContractSource` describes) and returns what `read`
+ * takes from the started app, before closing it.
+ *
+ * @example
+ * const registry = await loadApp('examples/calendar-hono/main.ts', new Date(), registryOf)
+ */
+export async function loadApp<T>(file: string, now: Date, read: (app: object) => T): Promise<T> {
   const path = resolve(file)
   if (!existsSync(path)) throw new CliUserError(`--app ${file}: file not found.`)
   await registerLoader(path)
@@ -74,9 +87,7 @@ export async function loadAppContractSource(file: string, now: Date): Promise<Co
   try {
     app = (await mod.createServer({ dataDir, clock: () => now, logger: false })) as typeof app
     await app?.ready?.()
-    // Imported here: the runtime loads only for the commands that start an app, not for `diff`.
-    const { contractSourceOf } = await import('../runtime/route-registry.ts')
-    return contractSourceOf(app as never)
+    return read(app as object)
   } catch (error) {
     if (isStrataError(error)) throw new CliUserError(`--app ${file}: ${error.message}`)
     throw error

@@ -44,16 +44,22 @@ export {
   contractSourceOf,
   createRouteRegistry,
   type RouteRegistry,
+  registryOf,
 } from './route-registry.ts'
 export { createRouteTable, type RouteTable } from './route-table.ts'
 export { createRuntime, type Runtime, type RuntimeOptions, type RuntimeRequest, type RuntimeResponse } from './serve.ts'
 export {
+  ajvOptions,
   createVersionValidators,
   fieldIssues,
   MAX_LISTED_FIELDS,
   type PartValidator,
+  type PrecompiledValidators,
   type ValidationItem,
+  type ValidatorKind,
+  type ValidatorSchema,
   type VersionedSchema,
   type VersionValidators,
   validationProblem,
+  validatorKey,
 } from './validate.ts'

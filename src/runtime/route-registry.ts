@@ -3,7 +3,7 @@ import { StrataError } from '../error/index.ts'
 import { checkLedger, type RouteSpec, schemaNamesOf } from '../migrate/index.ts'
 import type { ContractRoute, ContractSource } from '../openapi/contract/contract-source.ts'
 import { type CompiledRoute, compileRoute } from './exchange.ts'
-import { createVersionValidators, type VersionValidators } from './validate.ts'
+import { createVersionValidators, type PrecompiledValidators, type VersionValidators } from './validate.ts'
 
 /** The routes one API serves, as adapters register them and as contracts, the CLI and the ledger check read them. */
 export interface RouteRegistry {
@@ -29,10 +29,10 @@ export interface RouteRegistry {
  * const registry = createRouteRegistry(api)
  * registry.add({ scope: undefined, spec: { method: 'GET', path: '/assets/:id', responses: { 200: Asset.schema } } })
  */
-export function createRouteRegistry(api: Api): RouteRegistry {
+export function createRouteRegistry(api: Api, precompiled?: PrecompiledValidators): RouteRegistry {
   const routes: ContractRoute[] = []
   const compiled = new Map<string, CompiledRoute>()
-  const validators: VersionValidators = createVersionValidators()
+  const validators: VersionValidators = createVersionValidators(precompiled)
   return {
     api,
     validators,
@@ -87,6 +87,17 @@ export function attachRegistry(app: object, registry: RouteRegistry): void {
  * const contracts = generateContracts(contractSourceOf(app), { now: new Date() })
  */
 export function contractSourceOf(app: object): ContractSource {
+  return registryOf(app).contractSource()
+}
+
+/**
+ * The route registry of an app built with any Strata adapter (its routes and the request validators
+ * they compiled), as `strata validators` reads it.
+ *
+ * @example
+ * const schemas = registryOf(app).validators.compiledSchemas()
+ */
+export function registryOf(app: object): RouteRegistry {
   // An adapter binding is attached directly; anything else may carry one as `runtime` (example servers).
   const found = registries.get(app) ?? (app as { runtime?: { registry?: RouteRegistry } }).runtime?.registry
   if (found === undefined) {
@@ -95,5 +106,5 @@ export function contractSourceOf(app: object): ContractSource {
       'This app has no Strata adapter attached; register `strata` on the app itself (for Fastify: await app.register(strata, { api })) before reading its contracts.',
     )
   }
-  return found.contractSource()
+  return found
 }

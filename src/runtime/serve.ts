@@ -1,9 +1,7 @@
 import { parse as parseQuery } from 'fast-querystring'
-import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import type { Api, VersionContext } from '../api/index.ts'
 import type { ProblemParts, RequestParts, ResponseParts } from '../change/instruction.ts'
 import { HttpProblem, isHttpProblem } from '../conventions/error/index.ts'
-import { StrataError } from '../error/index.ts'
 import { same } from '../migrate/index.ts'
 import { splitUrl } from '../negotiate/index.ts'
 import { type ConventionsOptions, createConventions } from './conventions.ts'
@@ -20,7 +18,8 @@ import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
 import { createRouteTable } from './route-table.ts'
-import { fieldIssues, type PartValidator, validationProblem } from './validate.ts'
+import { createRouter, type RouteMatch } from './router.ts'
+import { fieldIssues, type PartValidator, type PrecompiledValidators, validationProblem } from './validate.ts'
 
 /** One request as every adapter hands it to the runtime: plain data, no framework. */
 export interface RuntimeRequest {
@@ -63,6 +62,12 @@ export interface RuntimeOptions {
   readonly conventions?: ConventionsOptions
   /** Called with anything a handler threw that is not an HTTP problem (answered as a 500). */
   readonly onError?: (error: unknown, request: RuntimeRequest) => void
+  /**
+   * Request validators generated at build time by `strata validators` (the generated module's default
+   * export). Used where generating code at start-up is not allowed (Workers, Node with
+   * `--disallow-code-generation-from-strings`); elsewhere they only save compiling at start-up.
+   */
+  readonly validators?: PrecompiledValidators
 }
 
 /** The framework-neutral runtime of one API: every adapter binds `handle`. */
@@ -89,6 +94,16 @@ interface _Served {
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
+/** The 400 of a path whose percent-encoding cannot be decoded. */
+function badUrl(path: string): HttpProblem {
+  return new HttpProblem({
+    status: 400,
+    code: 'INVALID_URL',
+    message: `The path ${JSON.stringify(path.slice(0, 200))} has an invalid percent-encoding`,
+    suggestion: 'Encode each reserved or non-ASCII character of the path as UTF-8 bytes, each written %XX',
+  })
+}
+
 /**
  * Creates the runtime of an API and its declared routes: negotiate -> lifecycle gate -> validate at
  * the client's version -> migrate up -> handler -> migrate down -> headers -> render.
@@ -99,8 +114,8 @@ const JSON_TYPE = 'application/json; charset=utf-8'
  */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { api } = options
-  const registry = createRouteRegistry(api)
-  const router = FindMyWay({ ignoreTrailingSlash: false })
+  const registry = createRouteRegistry(api, options.validators)
+  const router = createRouter<_Served>()
   const table = createRouteTable()
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const conventions = options.conventions === undefined ? undefined : createConventions(options.conventions)
@@ -139,15 +154,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           ...(route.schemas.body && head ? { body: validators.body(head, route.strict ?? false) } : {}),
         },
       }
-      if (router.hasRoute(method as HTTPMethod, path)) {
-        throw new StrataError(
-          'STRATA_ERR_ROUTE_INVALID',
-          `Route ${method} ${path} is declared twice; declare each method and path once.`,
-        )
-      }
-      router.on(method as HTTPMethod, path, () => undefined, served)
+      router.on(method, path, served)
       table.add(method, path)
-      if (method === 'GET' && !router.hasRoute('HEAD', path)) router.on('HEAD', path, () => undefined, served)
+      if (method === 'GET' && !router.has('HEAD', path)) router.on('HEAD', path, served)
     }
     const pairs = compiled.plan.mounts.filter((m, i, all) => all.findIndex((o) => same(o, m)) === i)
     for (const m of pairs) {
@@ -181,13 +190,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   async function handle(request: RuntimeRequest): Promise<RuntimeResponse> {
     // The route is found once: the conventions read its `auth`, serving reads the rest.
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
-    const found = router.find(request.method as HTTPMethod, splitUrl(rewritten).path)
+    const match = router.find(request.method, splitUrl(rewritten).path)
+    if (match === 'bad-url') return fail(request, badUrl(splitUrl(request.url).path))
+    const found = match ?? undefined
     if (conventions === undefined) return serve(request, rewritten, found, options.principal?.(request), {})
     const outcome = await conventions({
       headers: request.headers,
       protocol: request.protocol ?? 'http',
       ip: request.ip ?? '',
-      auth: (found?.store as _Served | undefined)?.route.auth,
+      auth: found?.store.route.auth,
     })
     try {
       // Conventions run before negotiation: their refusals carry no version headers.
@@ -202,12 +213,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   async function serve(
     request: RuntimeRequest,
     rewritten: string,
-    found: ReturnType<typeof router.find>,
+    found: RouteMatch<_Served> | undefined,
     principal: unknown,
     before: Record<string, string>,
   ): Promise<RuntimeResponse> {
     const { path, query } = splitUrl(rewritten)
-    const served = found?.store as _Served | undefined
+    const served = found?.store
     const admission = api.admit(
       {
         method: request.method,
@@ -254,7 +265,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     try {
       const gated = served.gate === undefined ? undefined : gateMount(served.gate, context, request.method, path)
       if (gated !== undefined) throw gated
-      const input = _input(request, served, found!.params as Record<string, string>, query, context)
+      const input = _input(request, served, found!.params, query, context)
       const result = await served.route.handler({ ...input, strata: context, principal })
       return _answer(request, served, context, result, headers)
     } catch (error) {
@@ -325,7 +336,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   return {
     api,
     registry,
-    matches: (method, url) => router.find(method as HTTPMethod, splitUrl(api.rewriteUrl(url)).path) !== null,
+    matches: (method, url) => {
+      const match = router.find(method, splitUrl(api.rewriteUrl(url)).path)
+      return match !== null && match !== 'bad-url'
+    },
     handle,
     fail: (request, problem) => fail(request, problem),
   }

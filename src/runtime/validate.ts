@@ -2,6 +2,8 @@
 import { Ajv2020 as Ajv } from 'ajv/dist/2020.js'
 import type { JsonSchema } from '../change/instruction.ts'
 import { type FieldIssue, HttpProblem, uniqueFieldIssues } from '../conventions/error/index.ts'
+import { StrataError } from '../error/index.ts'
+import { codeGeneration } from '../migrate/codegen.ts'
 import { assembleSchema } from '../migrate/index.ts'
 
 /** At most this many failed fields are listed in one 422; the rest are counted. */
@@ -31,26 +33,89 @@ export interface VersionedSchema {
 export interface VersionValidators {
   body(schema: VersionedSchema, strict: boolean): PartValidator
   query(schema: VersionedSchema): PartValidator
+  /** Every schema compiled so far, as `strata validators` generates them ahead of time. */
+  compiledSchemas(): readonly ValidatorSchema[]
+}
+
+/** The three validator kinds: bodies as sent (unknown fields removed), strict bodies, coerced queries. */
+export type ValidatorKind = 'body' | 'strict' | 'query'
+
+/** One schema a validator was compiled from, under the key its precompiled form is looked up by. */
+export interface ValidatorSchema {
+  readonly key: string
+  readonly kind: ValidatorKind
+  readonly schema: JsonSchema
 }
 
 /**
- * Two ajv instances, shared by the routes of one API: bodies are validated as sent (no coercion), queries
+ * Validators generated ahead of time by `strata validators` (Ajv's standalone code), keyed by
+ * `validatorKey`: used where the platform forbids generating code at start-up.
+ */
+export type PrecompiledValidators = Readonly<Record<string, PartValidator>>
+
+/** The ajv options of each kind; `strata validators` generates standalone code with the same. */
+export function ajvOptions(kind: ValidatorKind) {
+  // Defaults of the client's version apply before migration, as they would have when that version was head.
+  const options = { allErrors: true, strict: false, useDefaults: true, removeAdditional: true } as const
+  if (kind === 'query') return { ...options, coerceTypes: 'array' } as const
+  return { ...options, coerceTypes: false, removeAdditional: kind === 'body' } as const
+}
+
+/**
+ * The lookup key of a schema's validator: its kind and a 53-bit hash of its JSON text (cyrb53), so a
+ * precompiled validator is found by content and a stale one is never used for a changed schema.
+ */
+export function validatorKey(kind: ValidatorKind, schema: JsonSchema): string {
+  const text = JSON.stringify(schema)
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return `${kind}_${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`
+}
+
+/**
+ * Three ajv instances, shared by the routes of one API: bodies are validated as sent (no coercion), queries
  * with string coercion. Unknown properties are removed, not rejected (MUST IGNORE), unless a
- * route asks to be strict.
+ * route asks to be strict. Where generating code is not allowed (Workers, Node with
+ * `--disallow-code-generation-from-strings`), the `precompiled` validators serve instead; a schema
+ * without one is refused at start-up, naming the command that generates them.
  *
  * @example
  * const validators = createVersionValidators(); const check = validators.body(plan.requestSchema('body', 0)!, false)
  */
-export function createVersionValidators(): VersionValidators {
-  // Defaults of the client's version apply before migration, as they would have when that version was head.
-  const options = { allErrors: true, strict: false, useDefaults: true, removeAdditional: true } as const
-  const bodyAjv = new Ajv({ ...options, coerceTypes: false })
-  const strictAjv = new Ajv({ ...options, coerceTypes: false, removeAdditional: false })
-  const queryAjv = new Ajv({ ...options, coerceTypes: 'array' })
-  return {
+export function createVersionValidators(precompiled?: PrecompiledValidators): VersionValidators {
+  const ajvs = new Map<ValidatorKind, Ajv>()
+  const seen = new Map<string, ValidatorSchema>()
+  const compile = (kind: ValidatorKind, s: VersionedSchema): PartValidator => {
     // Objects are closed either way: the lenient validator strips unknown fields, the strict one rejects them.
-    body: (s, strict) => (strict ? strictAjv : bodyAjv).compile(assembleSchema(s.root, s.shapeOf, true)),
-    query: (s) => queryAjv.compile(assembleSchema(s.root, s.shapeOf, true)),
+    const schema = assembleSchema(s.root, s.shapeOf, true)
+    const key = validatorKey(kind, schema)
+    if (!seen.has(key)) seen.set(key, { key, kind, schema })
+    const ready = precompiled?.[key]
+    if (ready !== undefined) return ready
+    if (!codeGeneration()) {
+      throw new StrataError(
+        'STRATA_ERR_VALIDATORS_NOT_PRECOMPILED',
+        `This platform does not allow generating code at start-up, and no precompiled validator matches a ${kind} schema (${key}); run \`strata validators --app <module> --out <file>\` at build time and pass its default export as the runtime's \`validators\` option.`,
+      )
+    }
+    let ajv = ajvs.get(kind)
+    if (ajv === undefined) {
+      ajv = new Ajv(ajvOptions(kind))
+      ajvs.set(kind, ajv)
+    }
+    return ajv.compile(schema)
+  }
+  return {
+    body: (s, strict) => compile(strict ? 'strict' : 'body', s),
+    query: (s) => compile('query', s),
+    compiledSchemas: () => [...seen.values()],
   }
 }
 

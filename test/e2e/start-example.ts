@@ -38,7 +38,7 @@ export async function startExample(
   })
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`example ${name} did not start in 30 s:\n${out}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`example ${name} did not start in 50 s:\n${out}`)), 50_000)
     const check = (): void => {
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
       if (match) {

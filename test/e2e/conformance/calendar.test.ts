@@ -3,10 +3,10 @@ import { type RunningExample, startExample } from '../start-example.ts'
 import { adapters, NOW } from './adapters.ts'
 
 // The calendar program's behaviour, written once and run over real sockets against every adapter.
-describe.each(adapters)('calendar program on $name', ({ example: name }) => {
+describe.each(adapters)('calendar program on $name', ({ example: name, env }) => {
   let example: RunningExample
   beforeAll(async () => {
-    example = await startExample(name, { STRATA_NOW: NOW })
+    example = await startExample(name, { STRATA_NOW: NOW, ...env })
   })
   afterAll(async () => {
     await example?.stop()
