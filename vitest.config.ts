@@ -37,8 +37,18 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'no-codegen',
-          include: ['src/migrate/**/*.test.ts'],
+          include: ['src/migrate/**/*.test.ts', '**/*.no-codegen.test.ts'],
           execArgv: ['--disallow-code-generation-from-strings'],
+        },
+      },
+      {
+        // The differential properties against the reference interpreter again, on interpreted plans (the
+        // reference itself validates with ajv, which needs code generation, so plans are forced instead).
+        extends: true,
+        test: {
+          name: 'interpreted',
+          include: ['test/reference/differential.test.ts', 'test/reference/defect-classes.test.ts'],
+          env: { STRATA_INTERPRETED_PLANS: '1' },
         },
       },
     ],

@@ -150,6 +150,10 @@ class _Emitter {
 }
 
 let _canGenerate: boolean | undefined
+// Test suites only (vitest project `interpreted`): interpreted plans where ajv still needs code generation.
+const _interpretedForTests =
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.STRATA_INTERPRETED_PLANS ===
+  '1'
 
 /**
  * Whether this platform lets code be generated at start-up (`new Function`): not on Cloudflare
@@ -175,7 +179,7 @@ export function codeGeneration(): boolean {
  * const down = compileConv([{ kind: 'object', map }], 'response', () => undefined)
  */
 export function compileConv(conv: Conv, direction: Direction, named: NamedResolver): Converter | undefined {
-  if (!codeGeneration()) return interpretConv(conv, direction, named)
+  if (!codeGeneration() || _interpretedForTests) return interpretConv(conv, direction, named)
   const emitter = new _Emitter(direction, named)
   const entry = emitter.conv(conv)
   if (entry === undefined) return undefined
