@@ -56,6 +56,13 @@ const floor = nsPerOp(() => {
   sink = handWritten(single)
 })
 
+if (process.argv.includes('--json')) {
+  // One round for bench/migrate/fallback.ts, which runs this with and without code generation.
+  const rows = [1, 10, 50].map((chain) => ({ chain, ...measure(chain, 0) }))
+  console.log(JSON.stringify({ floor, rows }))
+  process.exit(0)
+}
+
 const fmt = (n: number) => n.toFixed(1).padStart(7)
 console.log(`machine: ${process.arch}, node ${process.version}`)
 console.log(`hand-written object literal (floor): ${fmt(floor)} ns/object\n`)
