@@ -1,6 +1,6 @@
 import { defineRoute, HttpProblem, type RouteDefinition, respond, withPrefix } from 'strata'
 import { Asset, AssetCreate, AssetId, AssetList, AssetListQuery, type AssetShape, AssetUpdate } from './schemas.ts'
-import type { AssetStore, Asset as StoredAsset } from './store.ts'
+import type { Assets, Asset as StoredAsset } from './store.ts'
 
 // Head only: every older version is served from these handlers through the change ledger.
 
@@ -19,7 +19,7 @@ function notFound(id: number): HttpProblem {
   })
 }
 
-function checkReferences(store: AssetStore, body: { parentId?: number; externalId?: string }, selfId?: number): void {
+function checkReferences(store: Assets, body: { parentId?: number; externalId?: string }, selfId?: number): void {
   if (body.parentId !== undefined && (body.parentId === selfId || store.get(body.parentId) === undefined)) {
     throw new HttpProblem({
       status: 422,
@@ -46,7 +46,7 @@ function checkReferences(store: AssetStore, body: { parentId?: number; externalI
  * The assets resource: list, create, get, update, delete, declared once for every adapter (mount
  * them under `/api/v1` and `/api/playground`).
  */
-export function assetRoutes(store: AssetStore, clock: () => Date): RouteDefinition[] {
+export function assetRoutes(store: Assets, clock: () => Date): RouteDefinition[] {
   return [
     defineRoute({
       method: 'GET',
@@ -104,7 +104,7 @@ export function assetRoutes(store: AssetStore, clock: () => Date): RouteDefiniti
 }
 
 /** The routes of every adapter: the assets resource under `/api/v1` (versioned) and `/api/playground` (head). */
-export function calendarRoutes(store: AssetStore, clock: () => Date): RouteDefinition[] {
+export function calendarRoutes(store: Assets, clock: () => Date): RouteDefinition[] {
   const assets = assetRoutes(store, clock)
   return [...withPrefix('/api/v1', assets), ...withPrefix('/api/playground', assets)]
 }

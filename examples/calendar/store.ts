@@ -48,6 +48,9 @@ const fromRow = (r: _Row): Asset => ({
   lastUpdatedTime: r.last_updated_time,
 })
 
+/** What the routes need of a store: the SQLite one below, or the in-memory one of the Workers example. */
+export type Assets = Pick<AssetStore, 'list' | 'get' | 'findByExternalId' | 'create' | 'update' | 'remove'>
+
 /** The assets table in a SQLite file, created on first use. */
 export class AssetStore {
   readonly #db: Database.Database
