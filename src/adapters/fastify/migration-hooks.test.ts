@@ -288,3 +288,62 @@ describe('an endpoint removed and added back', () => {
     ).rejects.toThrow(expect.objectContaining({ code: 'STRATA_ERR_CHANGE_CONFLICT' }))
   })
 })
+
+describe('validate once on Fastify', () => {
+  const Note = defineSchema('Note', {
+    type: 'object',
+    required: ['text'],
+    properties: { text: { type: 'string', maxLength: 5 } },
+  })
+  const shortNotes = defineChange({
+    name: 'shortNotes',
+    description: 'Note `text` is at most 5 characters (was 100); longer ones are cut on the way up.',
+    instructions: [
+      schema(Note)
+        .field('text')
+        .typeChanged({
+          was: { type: 'string', maxLength: 100 },
+          down: (value) => value,
+          up: (value) => (value as string).slice(0, 100),
+        }),
+    ],
+  })
+  const routes = (a: FastifyInstance) => {
+    a.post('/notes', { schema: { body: Note.schema } }, async (req) => req.body)
+  }
+
+  test('old body valid at its version, not at head after migration -> validated once at its version: 200', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [shortNotes])], routes)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/notes',
+      headers: { 'api-version': '2024-01-01' },
+      payload: { text: 'a longer note' },
+    })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ text: 'a longer note' })
+  })
+
+  test('head body breaking a head constraint -> still validated at head by Fastify: 422 naming the field', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [shortNotes])], routes)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/notes',
+      headers: { 'api-version': '2025-01-01' },
+      payload: { text: 'a longer note' },
+    })
+    expect(res.statusCode).toBe(422)
+    expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'text' })])
+  })
+
+  test('old body invalid at its version -> 422 from the client version validator', async () => {
+    await build([v('2024-01-01'), v('2025-01-01', [shortNotes])], routes)
+    const res = await app.inject({
+      method: 'POST',
+      url: '/notes',
+      headers: { 'api-version': '2024-01-01' },
+      payload: { text: 'x'.repeat(101) },
+    })
+    expect(res.statusCode).toBe(422)
+  })
+})

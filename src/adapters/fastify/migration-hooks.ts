@@ -1,12 +1,15 @@
-import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
-import type { ResponseParts } from '../../change/instruction.ts'
+import type { FastifyReply, FastifyRequest, FastifySchemaCompiler, RouteOptions } from 'fastify'
+import type { FastifySchemaValidationError } from 'fastify/types/schema.js'
+import type { JsonSchema, ResponseParts } from '../../change/instruction.ts'
 import type { Mount, VersionPlan } from '../../migrate/index.ts'
 import { splitUrl } from '../../negotiate/index.ts'
 import {
   aliasesOf,
+  type CompiledRoute,
   gateMount,
   migrateRequest,
   migrateResponse,
+  type PartValidator,
   type RouteRegistry,
   rangesAt,
   servesEveryVersion,
@@ -18,6 +21,39 @@ type _WithPlan = FastifyRequest & { [kPlan]?: VersionPlan }
 
 /** The plan serving this request, if its version needs one (for error rendering). */
 export const planOf = (request: FastifyRequest): VersionPlan | undefined => (request as _WithPlan)[kPlan]
+
+// Request parts already validated at the client's version (and migrated up): not validated again at head.
+const _checked = new WeakSet<object>()
+
+/**
+ * The route's validator compiler, for routes some version migrates: the runtime's head validators (the
+ * same as every other adapter's), passing the parts validated at the client's version (validate once).
+ */
+function _headValidators(
+  registry: RouteRegistry,
+  compiled: CompiledRoute,
+  strict: boolean,
+): FastifySchemaCompiler<unknown> {
+  const versions = compiled.plans.length
+  return ({ schema, httpPart }) => {
+    const part = httpPart === 'body' || httpPart === 'querystring' ? httpPart : undefined
+    const versioned =
+      part === undefined ? undefined : compiled.plan.requestSchema(part === 'body' ? 'body' : 'query', versions - 1)
+    const root = { root: schema as JsonSchema, shapeOf: () => undefined }
+    const check: PartValidator =
+      part === 'body'
+        ? registry.validators.body(versioned ?? root, strict)
+        : registry.validators.query(versioned ?? root)
+    const validate = (data: unknown): boolean => {
+      if (data !== null && typeof data === 'object' && _checked.has(data)) return true
+      const ok = check(data)
+      validate.errors = (check.errors ?? null) as FastifySchemaValidationError[] | null
+      return ok
+    }
+    validate.errors = null as FastifySchemaValidationError[] | null
+    return validate
+  }
+}
 
 const _hooks = (existing: unknown): unknown[] =>
   existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]
@@ -58,6 +94,7 @@ export function installMigrationHooks(registry: RouteRegistry, route: RouteOptio
     ] as NonNullable<RouteOptions['onRequest']>
   }
   if (!compiled.migrates) return aliases
+  route.validatorCompiler ??= _headValidators(registry, compiled, strict ?? false)
 
   route.preValidation = [
     ..._hooks(route.preValidation),
@@ -71,6 +108,9 @@ export function installMigrationHooks(registry: RouteRegistry, route: RouteOptio
         done(problem)
         return
       }
+      const checked = compiled.validators[index]
+      if (checked?.body && parts.body !== null && typeof parts.body === 'object') _checked.add(parts.body)
+      if (checked?.query && parts.query !== null && typeof parts.query === 'object') _checked.add(parts.query)
       request.body = parts.body
       request.query = parts.query
       done()
