@@ -8,7 +8,7 @@ import {
   type Runtime,
   type RuntimeOptions,
 } from '../../runtime/index.ts'
-import { toRuntimeRequest } from './request.ts'
+import { pathAndQuery, toRuntimeRequest } from './request.ts'
 
 /** The Hono binding: a middleware, and the not-found and error handlers that answer in the API's format. */
 export interface StrataHono extends MiddlewareHandler {
@@ -20,8 +20,9 @@ export interface StrataHono extends MiddlewareHandler {
 }
 
 // On @hono/node-server the Node request is `c.env.incoming`; elsewhere the address comes from a proxy header you trust.
-const _ip = (c: Context): string =>
-  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? ''
+type _NodeIncoming = { socket?: { remoteAddress?: string }; headers?: Record<string, string | string[] | undefined> }
+const _incoming = (c: Context): _NodeIncoming | undefined =>
+  (c.env as { incoming?: _NodeIncoming } | undefined)?.incoming
 
 const _response = (answer: { status: number; headers: Readonly<Record<string, string>>; body: string | undefined }) =>
   new Response(answer.body ?? null, { status: answer.status, headers: answer.headers })
@@ -39,8 +40,7 @@ export function strataHono(options: RuntimeOptions): StrataHono {
   const runtime = createRuntime(options)
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const middleware: MiddlewareHandler = async (c, next) => {
-    const url = new URL(c.req.url)
-    if (!runtime.matches(c.req.method, `${url.pathname}${url.search}`)) {
+    if (!runtime.matches(c.req.method, pathAndQuery(c.req.url))) {
       await next()
       return
     }
@@ -48,13 +48,12 @@ export function strataHono(options: RuntimeOptions): StrataHono {
   }
   let requests = 0
   const _plain = async (c: Context) => ({
-    ...(await toRuntimeRequest(c.req.raw, limit, _ip(c))),
+    ...(await toRuntimeRequest(c.req.raw, limit, _incoming(c)?.socket?.remoteAddress ?? '', _incoming(c)?.headers)),
     requestId: `req-${(++requests).toString(36)}`,
   })
   function fail(c: Context, problem: HttpProblem): Response {
-    const url = new URL(c.req.url)
     const headers = Object.fromEntries([...c.req.raw.headers].map(([k, v]) => [k.toLowerCase(), v]))
-    return _response(runtime.fail({ method: c.req.method, url: `${url.pathname}${url.search}`, headers }, problem))
+    return _response(runtime.fail({ method: c.req.method, url: pathAndQuery(c.req.url), headers }, problem))
   }
   // Hono's own 404: the runtime answers it (404, or 405 with Allow), with the version headers.
   const notFound: NotFoundHandler = async (c) => _response(await runtime.handle(await _plain(c)))

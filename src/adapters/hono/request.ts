@@ -4,15 +4,26 @@ import type { RuntimeRequest } from '../../runtime/index.ts'
  * Reads a web-standard Request into the runtime's plain request. A declared `content-length` past
  * the limit is not read at all: the runtime answers 413.
  */
-export async function toRuntimeRequest(request: Request, limit: number, ip: string): Promise<RuntimeRequest> {
-  const url = new URL(request.url)
-  const headers: Record<string, string> = {}
-  for (const [name, value] of request.headers) headers[name.toLowerCase()] = value
+export async function toRuntimeRequest(
+  request: Request,
+  limit: number,
+  ip: string,
+  nodeHeaders?: Readonly<Record<string, string | string[] | undefined>>,
+): Promise<RuntimeRequest> {
+  // On @hono/node-server the Node request's headers are already a lower-cased object: building a Headers
+  // object to copy them back costs more than the rest of the adapter.
+  let headers: Readonly<Record<string, string | string[] | undefined>>
+  if (nodeHeaders !== undefined) headers = nodeHeaders
+  else {
+    const copy: Record<string, string> = {}
+    for (const [name, value] of request.headers) copy[name.toLowerCase()] = value
+    headers = copy
+  }
   const base = {
     method: request.method,
-    url: `${url.pathname}${url.search}`,
+    url: pathAndQuery(request.url),
     headers,
-    protocol: url.protocol.slice(0, -1),
+    protocol: request.url.startsWith('https:') ? 'https' : 'http',
     ip,
     raw: request,
   }
@@ -23,4 +34,12 @@ export async function toRuntimeRequest(request: Request, limit: number, ip: stri
   return body !== undefined && (body.byteLength > 0 || headers['content-length'] !== undefined)
     ? { ...base, body }
     : base
+}
+
+/** The path and query of an absolute URL, as sent (no parsing: a Request's URL is already normalised). */
+export function pathAndQuery(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2)
+  if (start < 0) return '/'
+  const hash = url.indexOf('#', start)
+  return hash < 0 ? url.slice(start) : url.slice(start, hash)
 }

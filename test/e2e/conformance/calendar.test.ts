@@ -208,7 +208,7 @@ describe.each(adapters)('calendar program on $name', ({ example: name, env }) =>
       const list = await read(await fetch(`${second.url}/api/v1/assets`))
       expect(list.items.map((a: { name: string }) => a.name)).toEqual(['kept'])
       expect(await second.stop()).toBe(0)
-    })
+    }, 90_000) // two example processes start and stop in turn
 
     test('unknown example name -> exit 2 with the list of examples', async () => {
       await expect(startExample('nope')).rejects.toThrow(/Unknown example 'nope'. Available: .*calendar/)
