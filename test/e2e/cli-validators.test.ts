@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { createRuntime } from 'strata'
@@ -11,19 +8,9 @@ import { describe, expect, test } from 'vitest'
 import { calendarProgram } from '../../examples/calendar/serve.ts'
 import precompiled from '../../examples/calendar/validators.generated.js'
 import { ajvOptions, type PartValidator } from '../../src/runtime/validate.ts'
+import { strata } from '../helpers/strata-cli.ts'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const committed = 'examples/calendar/validators.generated.js'
-
-async function strata(...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/strata.js', ...args], { cwd: root })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('strata validators (as a process)', () => {
   test('the calendar example, --check against its committed module -> exit 0, up to date', async () => {
