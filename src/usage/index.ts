@@ -16,6 +16,7 @@ export {
   type UsageTrafficBucket,
   usageReport,
 } from './report.ts'
+export { formatUsageReport, type UsageReportFormat, usageReportFormats } from './report-format.ts'
 export { sqlUsageStore, type UsageStore, type UsageTable } from './store.ts'
 export { type UsageRoutesOptions, usageJsonRoute } from './usage-routes.ts'
 export { minuteOf, OVERFLOW, statusClassOf, type UsageRow } from './usage-row.ts'
