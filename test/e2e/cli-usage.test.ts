@@ -116,7 +116,7 @@ describe('strata usage: formats and bad input (in process)', () => {
       '--now',
       NOW,
       '--since',
-      '90d',
+      '100d',
       '--format',
       'markdown',
     )
