@@ -1,10 +1,11 @@
-import { Counter, Gauge, Registry } from 'prom-client'
+import type { Registry } from 'prom-client'
 import type { Api } from '../api/index.ts'
 import type { ExchangeRecord, UnversionedRoute } from '../runtime/index.ts'
 
 /** Prometheus metrics of an API's versions: an exchange observer and the route that exposes them. */
 export interface UsageMetrics {
-  readonly registry: Registry
+  /** The metrics' own prom-client registry (prom-client loads on the first call or scrape, not at start-up). */
+  registry(): Promise<Registry>
   readonly record: (exchange: ExchangeRecord) => void
   /** `GET <path>` in the Prometheus text format. */
   readonly route: UnversionedRoute
@@ -37,8 +38,7 @@ const MAX_SERIES = 5_000
  * const metrics = createUsageMetrics(api, { path: '/metrics' })
  * createRuntime({ api, routes, onExchange: metrics.record, unversioned: [metrics.route] })
  */
-export function createUsageMetrics(api: Api, options: { path?: string; registry?: Registry } = {}): UsageMetrics {
-  const registry = options.registry ?? new Registry()
+export function createUsageMetrics(api: Api, options: { path?: string } = {}): UsageMetrics {
   const known = new Set(['', ...api.scopeNames])
   let series = new Map<string, _Series>()
   let refreshed = Date.now()
@@ -55,8 +55,48 @@ export function createUsageMetrics(api: Api, options: { path?: string; registry?
       count: 0,
     }
   }
-  const all = (): _Series[] => [...series.values()]
-  new Counter({
+  let registry: Promise<Registry> | undefined
+  const registryOf = (): Promise<Registry> => {
+    registry ??= import('prom-client').then((prom) => _register(prom, () => [...series.values()]))
+    return registry
+  }
+  return {
+    registry: registryOf,
+    record(exchange) {
+      // A version's phase changes with time: series are rebuilt once a minute, their counts carried over.
+      if (Date.now() - refreshed > REFRESH_MS) {
+        refreshed = Date.now()
+        const old = series
+        series = new Map()
+        for (const [key, s] of old) {
+          const scope = s.scope === API_SCOPE ? '' : s.scope
+          series.set(key, { ...seriesOf(scope, s.version, Number(s.statusClass[0]) * 100), count: s.count })
+        }
+      }
+      const scope = exchange.scope ?? ''
+      const key = `${scope}\u0000${exchange.version}\u0000${exchange.status}`
+      let found = series.get(key)
+      if (found === undefined) {
+        const room = series.size < MAX_SERIES
+        found = seriesOf(room ? scope : '\u0000', room ? exchange.version : undefined, exchange.status)
+        series.set(key, found)
+      }
+      found.count++
+    },
+    route: {
+      method: 'GET',
+      path: options.path ?? '/metrics',
+      async handle() {
+        const r = await registryOf()
+        return { status: 200, headers: { 'content-type': r.contentType }, body: await r.metrics() }
+      },
+    },
+  }
+}
+
+function _register(prom: typeof import('prom-client'), all: () => _Series[]): Registry {
+  const registry = new prom.Registry()
+  new prom.Counter({
     name: 'strata_requests_total',
     help: 'Requests per version scope, version, whether the version is deprecated, and status class.',
     labelNames: ['scope', 'version', 'deprecated', 'status_class'] as const,
@@ -64,14 +104,17 @@ export function createUsageMetrics(api: Api, options: { path?: string; registry?
     collect() {
       this.reset()
       for (const s of all()) {
-        this.inc(
-          { scope: s.scope, version: s.version, deprecated: String(s.deprecated), status_class: s.statusClass },
-          s.count,
-        )
+        const labels = {
+          scope: s.scope,
+          version: s.version,
+          deprecated: String(s.deprecated),
+          status_class: s.statusClass,
+        }
+        this.inc(labels, s.count)
       }
     },
   })
-  new Gauge({
+  new prom.Gauge({
     name: 'strata_requested_deprecated_versions',
     help: 'Deprecated API versions requested since start (1), with their sunset date.',
     labelNames: ['scope', 'version', 'sunset'] as const,
@@ -81,39 +124,5 @@ export function createUsageMetrics(api: Api, options: { path?: string; registry?
       for (const s of all()) if (s.deprecated) this.set({ scope: s.scope, version: s.version, sunset: s.sunset }, 1)
     },
   })
-  return {
-    registry,
-    record(exchange) {
-      // A version's phase changes with time: series are re-keyed once a minute, their counts carried over.
-      if (Date.now() - refreshed > REFRESH_MS) {
-        refreshed = Date.now()
-        const old = series
-        series = new Map()
-        for (const [key, s] of old)
-          series.set(key, {
-            ...seriesOf(s.scope === API_SCOPE ? '' : s.scope, s.version, Number(s.statusClass[0]) * 100),
-            count: s.count,
-          })
-      }
-      const scope = exchange.scope ?? ''
-      const key = `${scope}\u0000${exchange.version}\u0000${exchange.status}`
-      let found = series.get(key)
-      if (found === undefined) {
-        found = seriesOf(
-          series.size < MAX_SERIES ? scope : '\u0000',
-          series.size < MAX_SERIES ? exchange.version : undefined,
-          exchange.status,
-        )
-        series.set(key, found)
-      }
-      found.count++
-    },
-    route: {
-      method: 'GET',
-      path: options.path ?? '/metrics',
-      async handle() {
-        return { status: 200, headers: { 'content-type': registry.contentType }, body: await registry.metrics() }
-      },
-    },
-  }
+  return registry
 }
