@@ -106,6 +106,9 @@ export {
   contractSourceOf,
   createRuntime,
   defineRoute,
+  defineUnversionedRoute,
+  type ExchangeObserver,
+  type ExchangeRecord,
   type Infer,
   type PrecompiledValidators,
   type Reply,
@@ -116,6 +119,7 @@ export {
   type RuntimeRequest,
   type RuntimeResponse,
   respond,
+  type UnversionedRoute,
   withPrefix,
 } from './runtime/index.ts'
 /** Named head schemas (zod 4, TypeBox, JSON Schema). */

@@ -39,6 +39,8 @@ export const strataErrorCodes = {
     'A changed schema sits under a keyword the migration engine does not follow (not, if/then/else, contains, ...).',
   STRATA_ERR_CONTRACT_NO_PLUGIN: 'Contracts are read from an app that has no Strata plugin registered on it.',
   STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
+  STRATA_ERR_USAGE_NO_DATABASE: 'Usage recording or a usage report has no database to use.',
+  STRATA_ERR_USAGE_INVALID_OPTION: 'An option of usage recording (key cap, flush interval, retention) is out of range.',
   STRATA_ERR_CLIENT_INVALID_OPTION:
     'An option of createClient or of one client request is malformed (thrown by strata/client as ClientOptionsError).',
 } as const

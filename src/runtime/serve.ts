@@ -14,11 +14,13 @@ import {
   rangesAt,
   servesEveryVersion,
 } from './exchange.ts'
+import { type ExchangeObserver, type ExchangeRecord, observeExchange, observersOf } from './observe-exchange.ts'
 import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
 import { createRouteTable } from './route-table.ts'
 import { createRouter, type RouteMatch } from './router.ts'
+import { type UnversionedRoute, unversionedTable } from './unversioned-route.ts'
 import { fieldIssues, type PartValidator, type PrecompiledValidators, validationProblem } from './validate.ts'
 
 /** One request as every adapter hands it to the runtime: plain data, no framework. */
@@ -68,6 +70,10 @@ export interface RuntimeOptions {
    * `--disallow-code-generation-from-strings`); elsewhere they only save compiling at start-up.
    */
   readonly validators?: PrecompiledValidators
+  /** Told of every finished exchange (usage recording, metrics); see `observeExchange`. */
+  readonly onExchange?: ExchangeObserver | readonly ExchangeObserver[]
+  /** Routes outside version negotiation (metrics, `/docs/usage.json`), served before the declared routes. */
+  readonly unversioned?: readonly UnversionedRoute[]
 }
 
 /** The framework-neutral runtime of one API: every adapter binds `handle`. */
@@ -104,6 +110,8 @@ function badUrl(path: string): HttpProblem {
   })
 }
 
+type _Seen = { -readonly [K in 'scope' | 'version' | 'channel' | 'route' | 'principal']: ExchangeRecord[K] }
+
 /**
  * Creates the runtime of an API and its declared routes: negotiate -> lifecycle gate -> validate at
  * the client's version -> migrate up -> handler -> migrate down -> headers -> render.
@@ -119,6 +127,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const table = createRouteTable()
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const conventions = options.conventions === undefined ? undefined : createConventions(options.conventions)
+  const observers = observersOf(options.onExchange)
+  const unversioned = unversionedTable(options.unversioned)
   for (const route of options.routes) _mount(route)
   registry.checkLedger()
 
@@ -188,12 +198,32 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function handle(request: RuntimeRequest): Promise<RuntimeResponse> {
+    const plain = unversioned(request.method, splitUrl(request.url).path)
+    if (plain !== undefined) return serveUnversioned(request, plain)
+    if (observers.length === 0) return admitAndServe(request, undefined)
+    const seen: _Seen = {
+      scope: undefined,
+      version: undefined,
+      channel: undefined,
+      route: undefined,
+      principal: undefined,
+    }
+    const response = await admitAndServe(request, seen)
+    observeExchange(
+      observers,
+      { ...seen, method: request.method, status: response.status, headers: request.headers },
+      (e) => options.onError?.(e, request),
+    )
+    return response
+  }
+
+  async function admitAndServe(request: RuntimeRequest, seen: _Seen | undefined): Promise<RuntimeResponse> {
     // The route is found once: the conventions read its `auth`, serving reads the rest.
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
     const match = router.find(request.method, splitUrl(rewritten).path)
     if (match === 'bad-url') return fail(request, badUrl(splitUrl(request.url).path))
     const found = match ?? undefined
-    if (conventions === undefined) return serve(request, rewritten, found, options.principal?.(request), {})
+    if (conventions === undefined) return serve(request, rewritten, found, options.principal?.(request), {}, seen)
     const outcome = await conventions({
       headers: request.headers,
       protocol: request.protocol ?? 'http',
@@ -202,11 +232,33 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     })
     try {
       // Conventions run before negotiation: their refusals carry no version headers.
-      if (outcome.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
+      if (outcome.problem !== undefined) {
+        if (seen !== undefined) _note(seen, found?.store as _Served | undefined, undefined, undefined)
+        return fail(request, outcome.problem, { ...outcome.headers })
+      }
       const principal = options.principal?.(request) ?? outcome.principal
-      return await serve(request, rewritten, found, principal, { ...outcome.headers })
+      return await serve(request, rewritten, found, principal, { ...outcome.headers }, seen)
     } finally {
       await outcome.release()
+    }
+  }
+
+  async function serveUnversioned(request: RuntimeRequest, route: UnversionedRoute): Promise<RuntimeResponse> {
+    const outcome = await conventions?.({
+      headers: request.headers,
+      protocol: request.protocol ?? 'http',
+      ip: request.ip ?? '',
+      auth: 'optional',
+    })
+    try {
+      if (outcome?.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
+      const principal = options.principal?.(request) ?? outcome?.principal
+      return await route.handle(request, principal)
+    } catch (error) {
+      if (!isHttpProblem(error)) options.onError?.(error, request)
+      return fail(request, problemOf(error))
+    } finally {
+      await outcome?.release()
     }
   }
 
@@ -216,6 +268,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     found: RouteMatch<_Served> | undefined,
     principal: unknown,
     before: Record<string, string>,
+    seen: _Seen | undefined,
   ): Promise<RuntimeResponse> {
     const { path, query } = splitUrl(rewritten)
     const served = found?.store
@@ -231,6 +284,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       served?.route.scope,
     )
     const headers: Record<string, string> = { ...before, ...admission.headers }
+    if (seen !== undefined) _note(seen, served, admission, principal)
     if (served === undefined) {
       const allowed = table.allowed(path)
       const context = admission.ok ? admission.context : undefined
@@ -337,12 +391,28 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     api,
     registry,
     matches: (method, url) => {
+      if (unversioned(method, splitUrl(url).path) !== undefined) return true
       const match = router.find(method, splitUrl(api.rewriteUrl(url)).path)
       return match !== null && match !== 'bad-url'
     },
     handle,
     fail: (request, problem) => fail(request, problem),
   }
+}
+
+function _note(
+  seen: _Seen,
+  served: _Served | undefined,
+  admission: ReturnType<Api['admit']> | undefined,
+  principal: unknown,
+): void {
+  seen.scope = served?.route.scope
+  seen.route = served?.route.path
+  seen.principal = principal
+  if (admission === undefined) return
+  const version = admission.ok ? admission.context.version : admission.version
+  seen.version = version?.id
+  seen.channel = admission.ok ? admission.context.channel : version?.channel
 }
 
 const _one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)

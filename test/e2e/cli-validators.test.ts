@@ -52,11 +52,11 @@ function names(schema: unknown, into = new Set<string>()): Set<string> {
   return into
 }
 
-describe('generated validators against ajv compiling at start-up', () => {
-  const { runtime, store } = calendarProgram({ dataDir: mkdtempSync(path.join(tmpdir(), 'strata-validators-')) })
-  const schemas = createRuntime(runtime).registry.validators.compiledSchemas()
-  store.close()
+const program = await calendarProgram({ dataDir: mkdtempSync(path.join(tmpdir(), 'strata-validators-')) })
+const schemas = createRuntime(program.runtime).registry.validators.compiledSchemas()
+await program.store.close()
 
+describe('generated validators against ajv compiling at start-up', () => {
   test('the calendar program -> every schema it compiles has a generated validator', () => {
     expect(schemas.length).toBeGreaterThan(5)
     for (const s of schemas) expect(Object.keys(precompiled)).toContain(s.key)

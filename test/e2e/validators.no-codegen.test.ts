@@ -15,8 +15,8 @@ describe('the runtime where generating code is not allowed', () => {
     expect(() => new Function('return 1')).toThrow(EvalError)
   })
 
-  test('no precompiled validators -> refused at start-up naming strata validators', () => {
-    const { runtime, store } = program()
+  test('no precompiled validators -> refused at start-up naming strata validators', async () => {
+    const { runtime, store } = await program()
     try {
       expect(() => createRuntime({ ...runtime, validators: {} })).toThrow(
         expect.objectContaining({
@@ -25,12 +25,12 @@ describe('the runtime where generating code is not allowed', () => {
         }),
       )
     } finally {
-      store.close()
+      await store.close()
     }
   })
 
   test('the generated validators -> an old-version body validated at its version, migrated, answered', async () => {
-    const { runtime, store } = program()
+    const { runtime, store } = await program()
     try {
       const served = createRuntime(runtime)
       const post = (version: string, body: unknown) =>
@@ -48,7 +48,7 @@ describe('the runtime where generating code is not allowed', () => {
       expect(JSON.parse(good.body!)).toMatchObject({ title: 'pump', criticality: 'medium' })
       expect(JSON.parse(good.body!).unknownField).toBeUndefined()
     } finally {
-      store.close()
+      await store.close()
     }
   })
 })
