@@ -153,10 +153,12 @@ describe('transport', () => {
 
   test('requireSecureTransport: http -> 403 INSECURE_TRANSPORT with a suggestion to use https', () => {
     expect(() => requireSecureTransport({ protocol: 'http', headers: {} })).toThrow(HttpProblem)
-    try {
-      requireSecureTransport({ protocol: 'http', headers: {} })
-    } catch (err) {
-      expect((err as HttpProblem).suggestion).toMatch(/https:\/\//)
-    }
+    expect(() => requireSecureTransport({ protocol: 'http', headers: {} })).toThrow(
+      expect.objectContaining({
+        status: 403,
+        code: 'INSECURE_TRANSPORT',
+        suggestion: expect.stringMatching(/https:\/\//),
+      }),
+    )
   })
 })
