@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 /** How serious a finding is: `breaking` fails the check, `warning` needs a look, `info` is news. */
 export type Severity = 'breaking' | 'warning' | 'info'
 
@@ -35,7 +36,8 @@ export interface Rule {
  * })
  */
 export function defineRule(rule: Rule): Rule {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id)) throw new TypeError(`Rule id "${rule.id}" must be kebab-case.`)
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id))
+    throw new StrataError('STRATA_ERR_RULE_INVALID_ID', `Rule id "${rule.id}" must be kebab-case.`)
   return Object.freeze(rule)
 }
 
