@@ -35,7 +35,7 @@ export interface Rule {
  *   example: '`DELETE /pets/{id}` -> (gone)', message: ({ subject }) => `${subject} was removed.`,
  * })
  */
-export function defineRule(rule: Rule): Rule {
+export function defineRule<R extends Rule>(rule: R): R {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id))
     throw new StrataError('STRATA_ERR_RULE_INVALID_ID', `Rule id "${rule.id}" must be kebab-case.`)
   return Object.freeze(rule)
