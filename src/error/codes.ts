@@ -39,7 +39,7 @@ export const strataErrorCodes = {
   STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
   STRATA_ERR_CLIENT_INVALID_OPTION:
     'An option of createClient or of one client request is malformed (thrown by strata/client as ClientOptionsError).',
-  STRATA_ERR_RULE_INVALID_ID: 'A compatibility rule id is not kebab-case.',
+  STRATA_ERR_RULE_INVALID_ID: 'A compatibility rule id is not kebab-case, or a custom rule reuses a taken id.',
   STRATA_ERR_OBJECT_INVALID_KIND: 'A resource kind is not UpperCamelCase.',
   STRATA_ERR_OBJECT_INVALID_TOTAL_SIZE: "A list's total_size is not a non-negative integer.",
   STRATA_ERR_OBJECT_INVALID_TIMESTAMP: 'A timestamp to format is not a valid date.',
