@@ -47,7 +47,11 @@ export function createVersionContext(
     atLeast(id) {
       if (channel === 'playground') return true
       const key = scheme.parse(id)
-      if (key === undefined) throw new TypeError(`atLeast('${id}'): not a ${scheme.kind} version (${scheme.expected})`)
+      if (key === undefined)
+        throw new StrataError(
+          'STRATA_ERR_VERSION_INVALID_ID',
+          `atLeast('${id}'): not a ${scheme.kind} version (${scheme.expected})`,
+        )
       return version.key >= key
     },
     has(change) {

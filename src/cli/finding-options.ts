@@ -7,6 +7,7 @@ export interface FindingFlags {
   format: 'text' | 'markdown' | 'json' | 'github'
   policy: string
   config?: string
+  rules?: string
   failOn: 'breaking' | 'warning'
   info?: boolean
 }
@@ -27,6 +28,7 @@ export function findingOptions(command: Command): Command {
       new Option('--policy <name>', 'named policy preset').choices([...policyPresets.keys()]).default('strict'),
     )
     .option('--config <file>', 'JSON file overriding severities per rule id ({ "rules": { "<id>": "warning" } })')
+    .option('--rules <module>', 'module exporting `rules`, an array of custom rules (defineRule with a check)')
     .addOption(
       new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)')
         .choices(['breaking', 'warning'])

@@ -28,7 +28,8 @@ const sourceConditions = `export async function resolve(specifier, context, next
 }`
 let registered = false
 
-async function registerLoader(file: string): Promise<void> {
+/** Lets the CLI import a user module: Strata's sources resolved as the CLI's own, TypeScript through tsx. */
+export async function registerLoader(file: string, flag = '--app'): Promise<void> {
   if (registered) return
   if (runsFromSource) register(`data:text/javascript,${encodeURIComponent(sourceConditions)}`)
   else if (/\.[cm]?tsx?$/.test(file)) {
@@ -38,7 +39,7 @@ async function registerLoader(file: string): Promise<void> {
       tsx = await import('tsx/esm/api')
     } catch {
       throw new CliUserError(
-        `--app ${file}: loading a TypeScript module needs tsx; install it (npm install -D tsx) or point --app at compiled JavaScript.`,
+        `${flag} ${file}: loading a TypeScript module needs tsx; install it (npm install -D tsx) or point ${flag} at compiled JavaScript.`,
       )
     }
     tsx.register()

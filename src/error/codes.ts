@@ -43,6 +43,26 @@ export const strataErrorCodes = {
   STRATA_ERR_USAGE_INVALID_OPTION: 'An option of usage recording (key cap, flush interval, retention) is out of range.',
   STRATA_ERR_CLIENT_INVALID_OPTION:
     'An option of createClient or of one client request is malformed (thrown by strata/client as ClientOptionsError).',
+  STRATA_ERR_RULE_INVALID_ID: 'A compatibility rule id is not kebab-case, or a custom rule reuses a taken id.',
+  STRATA_ERR_OBJECT_INVALID_KIND: 'A resource kind is not UpperCamelCase.',
+  STRATA_ERR_OBJECT_INVALID_TOTAL_SIZE: "A list's total_size is not a non-negative integer.",
+  STRATA_ERR_OBJECT_INVALID_TIMESTAMP: 'A timestamp to format is not a valid date.',
+  STRATA_ERR_AUTH_NO_SCHEME: 'An authenticator is configured with neither API keys nor JWTs.',
+  STRATA_ERR_AUTH_PEPPER_TOO_SHORT: 'The API key pepper is shorter than 32 bytes.',
+  STRATA_ERR_AUTH_OWNER_EXISTS: 'An API key owner is added twice to the memory store.',
+  STRATA_ERR_AUTH_UNKNOWN_OWNER: 'An API key is added for an owner the memory store does not have.',
+  STRATA_ERR_AUTH_KEY_EXISTS: 'An API key id is added twice to the memory store.',
+  STRATA_ERR_PAGINATION_SECRET_TOO_SHORT: 'The page token secret is shorter than 32 bytes.',
+  STRATA_ERR_PAGINATION_INVALID_TTL: 'The page token lifetime is not a positive whole number of seconds.',
+  STRATA_ERR_PAGINATION_INVALID_PAGE_SIZE:
+    'A page size maximum or default is not a positive integer within the maximum.',
+  STRATA_ERR_PAGINATION_INVALID_LINK: 'A page link target holds "<", ">" or white space.',
+  STRATA_ERR_PAGINATION_INVALID_SORT:
+    'Keyset pagination has no sort column, or one that is not a plain SQL identifier.',
+  STRATA_ERR_PAGINATION_NULL_SORT_KEY: 'A keyset cursor holds NULL for a sort column.',
+  STRATA_ERR_CRN_INVALID: 'A CRN to write has no segments, a malformed type, authority or id.',
+  STRATA_ERR_RATE_LIMIT_INVALID_POLICY:
+    'A rate or concurrency limit is not a positive integer, its window is not whole seconds, or its name is not ASCII.',
 } as const
 
 /** A stable identifier of one kind of programmer or configuration error. */

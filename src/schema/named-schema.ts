@@ -76,15 +76,42 @@ export function toJsonSchema(input: unknown): JsonSchema {
   )
 }
 
+/** A zod 4 schema, as far as types go: its output type is the head shape. */
+interface _ZodTyped<T> {
+  readonly _zod: { readonly output: T }
+}
+
+/** A TypeBox schema, as far as types go: its static type is the head shape. */
+interface _TypeBoxTyped<T> {
+  readonly static: T
+}
+
+/** A plain JSON Schema object: its shape is not known to TypeScript (give it as `defineSchema<Shape>`). */
+type _PlainJsonSchema = { readonly _zod?: never; readonly static?: never; readonly [key: string]: unknown }
+
+/** The head shape a schema input describes: zod's output, TypeBox's static type, `unknown` for JSON Schema. */
+export type SchemaShape<S> = S extends _ZodTyped<infer O> ? O : S extends _TypeBoxTyped<infer T> ? T : unknown
+
 /**
  * Names a head schema so the change ledger can target it. Embed `.schema` in route schemas and
- * in other schemas; the name follows it everywhere it appears.
+ * in other schemas; the name follows it everywhere it appears. The shape of a zod or TypeBox schema is
+ * inferred; a JSON Schema object's shape is given as the type argument (`unknown` without one), and a
+ * type argument given with a zod or TypeBox schema must be the shape that schema describes.
  *
  * @example
- * export const Asset = defineSchema<AssetShape>('Asset', Type.Object({ id: Type.Integer(), title: Type.String() }))
+ * export const Asset = defineSchema('Asset', Type.Object({ id: Type.Integer(), title: Type.String() }))
+ * // Asset: NamedSchema<{ id: number; title: string }>
  * app.get('/assets/:id', { schema: { response: { 200: Asset.schema } } }, handler)
  */
-export function defineSchema<T = unknown>(name: string, input: unknown): NamedSchema<T> {
+export function defineSchema<S extends _ZodTyped<unknown> | _TypeBoxTyped<unknown>>(
+  name: string,
+  input: S,
+): NamedSchema<SchemaShape<S>>
+export function defineSchema<T = unknown>(
+  name: string,
+  input: _ZodTyped<T> | _TypeBoxTyped<T> | _PlainJsonSchema,
+): NamedSchema<T>
+export function defineSchema(name: string, input: unknown): NamedSchema {
   if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) {
     throw new StrataError(
       'STRATA_ERR_SCHEMA_INVALID_NAME',

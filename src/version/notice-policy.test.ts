@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest'
-import { isStrataError } from '../error/index.ts'
 import { describeNotice, earliestSunset, noticePolicies } from './notice-policy.ts'
 
 const day = (d: Date): string => d.toISOString().slice(0, 10)
@@ -25,11 +24,9 @@ describe('notice policies', () => {
     expect(() => earliestSunset(new Date('2025-01-01'), { name: 'bad', days: -1 })).toThrow(
       expect.objectContaining({ code: 'STRATA_ERR_LIFECYCLE_INVALID_POLICY' }),
     )
-    try {
-      earliestSunset(new Date('2025-01-01'), { name: 'bad', days: 1.5 })
-    } catch (err) {
-      expect(isStrataError(err, 'STRATA_ERR_LIFECYCLE_INVALID_POLICY')).toBe(true)
-    }
+    expect(() => earliestSunset(new Date('2025-01-01'), { name: 'bad', days: 1.5 })).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_LIFECYCLE_INVALID_POLICY' }),
+    )
   })
 
   test('describeNotice: presets -> words a message can use', () => {

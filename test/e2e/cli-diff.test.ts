@@ -114,6 +114,40 @@ describe('strata diff (as a process)', () => {
     expect(stderr).toContain('unknown rule id "no-such-rule"')
   })
 
+  test('--rules module whose rule forbids new response properties -> exit 0 becomes exit 1, named in the report', async () => {
+    const rules = write(
+      'house-rules.mjs',
+      `const props = (op) => Object.keys(op.responses?.['200']?.content?.['application/json']?.schema?.properties ?? {})
+export const rules = [{
+  id: 'house-response-property-added', severity: 'breaking', summary: 's', example: 'e',
+  message: ({ subject }) => subject + ' was added; our clients reject unknown fields',
+  check: ({ operations, report }) => {
+    for (const op of operations) {
+      const before = new Set(props(op.old))
+      for (const name of props(op.new).filter((p) => !before.has(p))) {
+        report({ subject: 'response property ' + name }, { path: op.newPath, method: op.method, pointer: '#/paths' })
+      }
+    }
+  },
+}]
+`,
+    )
+    expect((await strata('diff', v1, v3)).code).toBe(0)
+    const { code, stdout } = await strata('diff', v1, v3, '--rules', rules)
+    expect(code).toBe(1)
+    expect(stdout).toContain('house-response-property-added')
+    expect(stdout).toContain('Response property tag was added; our clients reject unknown fields')
+    const off = write('house-off.json', { rules: { 'house-response-property-added': 'off' } })
+    expect((await strata('diff', v1, v3, '--rules', rules, '--config', off)).code).toBe(0)
+  })
+
+  test('--rules module without a rules array -> exit 2 with a one-line message', async () => {
+    const { code, stderr } = await strata('diff', v1, v3, '--rules', write('empty-rules.mjs', 'export const x = 1\n'))
+    expect(code).toBe(2)
+    expect(stderr).toContain('exports no `rules` array')
+    expect(stderr).not.toContain('    at ')
+  })
+
   test('bad usage (unknown format) -> exit 2; --help documents the exit codes', async () => {
     expect((await strata('diff', v1, v2, '--format', 'xml')).code).toBe(2)
     const help = await strata('diff', '--help')

@@ -1,15 +1,19 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, test } from 'vitest'
 import { diffOpenApi, loadOpenApi } from '../../src/openapi/index.ts'
+import { repoRoot as root, sharedData } from '../helpers/shared-data.ts'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const corpus = path.resolve(root, '../shared/corpus/oasdiff')
-const present = existsSync(path.join(corpus, 'manifest.json'))
-if (!present) console.log('oasdiff corpus: skipped, ../shared/corpus/oasdiff is absent')
+const { dir: corpus, present, required } = sharedData('corpus/oasdiff', 'manifest.json')
+
+test.runIf(required && !present)(
+  'oasdiff corpus: STRATA_REQUIRE_CORPUS=1 -> ../shared/corpus/oasdiff is present',
+  () => {
+    expect(present, `${corpus}/manifest.json is missing; .ci/run requires the corpus`).toBe(true)
+  },
+)
 
 type Expect = 'breaking' | 'compatible' | 'warn'
 interface Case {

@@ -5,6 +5,7 @@ import { loadPolicyConfig, type Policy, policyByName } from '../../openapi/polic
 import { exitCodes } from '../exit-codes.ts'
 import { type FindingFlags, findingOptions } from '../finding-options.ts'
 import { loadAppContractSource } from '../load-app.ts'
+import { loadCustomRules } from '../load-rules.ts'
 import type { CliIo } from '../main.ts'
 import { CliUserError, parseNow, runUserCommand } from '../user-error.ts'
 import { appOptions } from './contracts.ts'
@@ -43,8 +44,9 @@ function snapshotLine(dir: string): '3.0' | '3.1' {
 
 async function runCheck(flags: CheckFlags, io: CliIo): Promise<number> {
   const now = parseNow(flags.now)
+  const rules = flags.rules === undefined ? [] : await loadCustomRules(flags.rules)
   let policy: Policy = policyByName(flags.policy)
-  if (flags.config !== undefined) policy = loadPolicyConfig(flags.config, policy)
+  if (flags.config !== undefined) policy = loadPolicyConfig(flags.config, policy, new Set(rules.map((r) => r.id)))
   const source = await loadAppContractSource(flags.app, now)
   if (!existsSync(flags.contracts)) {
     throw new CliUserError(
@@ -56,7 +58,12 @@ async function runCheck(flags: CheckFlags, io: CliIo): Promise<number> {
     '../../openapi/contract/index.ts'
   )
   const contracts = generateContracts(source, { now, openapi: snapshotLine(flags.contracts) })
-  const checks = await checkContracts(source.api, contracts, flags.contracts, { now, policy, failOn: flags.failOn })
+  const checks = await checkContracts(source.api, contracts, flags.contracts, {
+    now,
+    policy,
+    rules,
+    failOn: flags.failOn,
+  })
   io.stdout(
     formatCheck(checks, flags.format, {
       color: io.color,

@@ -1,11 +1,14 @@
 import type { Command } from 'commander'
-import { diffOpenApi, type Finding } from '../../openapi/diff/index.ts'
+import { isStrataError } from '../../error/index.ts'
+import { type CustomRule, diffOpenApi, type Finding } from '../../openapi/diff/index.ts'
 import { isOpenApiInputError, loadOpenApi } from '../../openapi/load/index.ts'
 import { isPolicyConfigError, loadPolicyConfig, type Policy, policyByName } from '../../openapi/policy/index.ts'
 import { formatGithub, formatJson, formatMarkdown, formatText } from '../../openapi/report/index.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { type FindingFlags, findingOptions } from '../finding-options.ts'
+import { loadCustomRules } from '../load-rules.ts'
 import type { CliIo } from '../main.ts'
+import { CliUserError } from '../user-error.ts'
 
 type DiffFlags = FindingFlags
 
@@ -25,12 +28,14 @@ export function registerDiffCommand(program: Command, io: CliIo, result: { code:
 async function runDiff(oldFile: string, newFile: string, flags: DiffFlags, io: CliIo): Promise<number> {
   let findings: Finding[]
   try {
+    const rules: CustomRule[] = flags.rules === undefined ? [] : await loadCustomRules(flags.rules)
     let policy: Policy = policyByName(flags.policy)
-    if (flags.config !== undefined) policy = loadPolicyConfig(flags.config, policy)
+    if (flags.config !== undefined) policy = loadPolicyConfig(flags.config, policy, new Set(rules.map((r) => r.id)))
     const [oldDoc, newDoc] = await Promise.all([loadOpenApi(oldFile), loadOpenApi(newFile)])
-    findings = diffOpenApi(oldDoc, newDoc, { policy })
+    findings = diffOpenApi(oldDoc, newDoc, { policy, rules })
   } catch (error) {
-    if (isOpenApiInputError(error) || isPolicyConfigError(error)) {
+    const user = error instanceof CliUserError || isStrataError(error)
+    if (user || isOpenApiInputError(error) || isPolicyConfigError(error)) {
       io.stderr(`strata diff: ${error.message}\n`)
       return exitCodes.usage
     }

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { StrataError } from '../../error/index.ts'
 
 /** A freshly generated API key; the secret is shown once and only its hash is stored. */
 export interface GeneratedApiKey {
@@ -64,7 +65,10 @@ export function verifyApiKeySecret(secret: string, storedHash: string, pepper: s
 export function _pepperKey(pepper: string | Uint8Array): Buffer {
   const key = typeof pepper === 'string' ? Buffer.from(pepper, 'utf8') : Buffer.from(pepper)
   if (key.length < 32) {
-    throw new TypeError('The API key pepper must be at least 32 bytes; generate one with crypto.randomBytes(32).')
+    throw new StrataError(
+      'STRATA_ERR_AUTH_PEPPER_TOO_SHORT',
+      'The API key pepper must be at least 32 bytes; generate one with crypto.randomBytes(32).',
+    )
   }
   return key
 }

@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 import type { PrincipalKind } from './principal.ts'
 
 /** The user or service account an API key belongs to; the key acts with its owner's identity. */
@@ -58,7 +59,11 @@ export function createMemoryApiKeyStore(): MemoryApiKeyStore {
   return {
     findKey: (id) => keys.get(id),
     addOwner(owner) {
-      if (owners.has(owner.id)) throw new Error(`Owner ${owner.id} already exists; owner ids are never reused.`)
+      if (owners.has(owner.id))
+        throw new StrataError(
+          'STRATA_ERR_AUTH_OWNER_EXISTS',
+          `Owner ${owner.id} already exists; owner ids are never reused.`,
+        )
       owners.set(owner.id, owner)
     },
     deleteOwner(ownerId) {
@@ -73,8 +78,13 @@ export function createMemoryApiKeyStore(): MemoryApiKeyStore {
     },
     addKey(key) {
       const owner = owners.get(key.ownerId)
-      if (owner === undefined) throw new Error(`Owner ${key.ownerId} does not exist; add the owner before its keys.`)
-      if (keys.has(key.id)) throw new Error(`API key ${key.id} already exists; generate a new id.`)
+      if (owner === undefined)
+        throw new StrataError(
+          'STRATA_ERR_AUTH_UNKNOWN_OWNER',
+          `Owner ${key.ownerId} does not exist; add the owner before its keys.`,
+        )
+      if (keys.has(key.id))
+        throw new StrataError('STRATA_ERR_AUTH_KEY_EXISTS', `API key ${key.id} already exists; generate a new id.`)
       const record: ApiKeyRecord = {
         id: key.id,
         secretHash: key.secretHash,

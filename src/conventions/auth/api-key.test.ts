@@ -35,6 +35,32 @@ function storeWithKey(scopes?: readonly string[]) {
   return { store, key }
 }
 
+describe('memory API key store', () => {
+  test('owner added twice -> STRATA_ERR_AUTH_OWNER_EXISTS', () => {
+    const { store } = storeWithKey()
+    expect(() => store.addOwner({ id: 'sa-abc1234', kind: 'service-account', organizationId: 'org-1' })).toThrow(
+      /Owner sa-abc1234 already exists.*\[STRATA_ERR_AUTH_OWNER_EXISTS\]/,
+    )
+  })
+
+  test('key for an owner never added -> STRATA_ERR_AUTH_UNKNOWN_OWNER, nothing stored', () => {
+    const store = createMemoryApiKeyStore()
+    expect(() => store.addKey({ id: 'K1', ownerId: 'sa-ghost', secretHash: 'h' })).toThrow(
+      /Owner sa-ghost does not exist.*\[STRATA_ERR_AUTH_UNKNOWN_OWNER\]/,
+    )
+    expect(store.findKey('K1')).toBeUndefined()
+  })
+
+  test('key id added twice -> STRATA_ERR_AUTH_KEY_EXISTS, the first key kept', () => {
+    const { store, key } = storeWithKey()
+    const first = store.findKey(key.id)
+    expect(() => store.addKey({ id: key.id, ownerId: 'sa-abc1234', secretHash: 'other' })).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_AUTH_KEY_EXISTS' }),
+    )
+    expect(store.findKey(key.id)).toBe(first)
+  })
+})
+
 describe('API key secrets', () => {
   test('generateApiKey: -> 16-char upper-case id, 64-char secret, different every time', () => {
     const a = generateApiKey()
@@ -55,8 +81,11 @@ describe('API key secrets', () => {
     expect(verifyApiKeySecret('s3cret', 'garbage', PEPPER)).toBe(false)
   })
 
-  test('pepper shorter than 32 bytes -> TypeError', () => {
+  test('pepper shorter than 32 bytes -> STRATA_ERR_AUTH_PEPPER_TOO_SHORT', () => {
     expect(() => hashApiKeySecret('s', 'short')).toThrow(/at least 32 bytes/)
+    expect(() => hashApiKeySecret('s', 'short')).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_AUTH_PEPPER_TOO_SHORT' }),
+    )
   })
 
   test('parseBasicCredentials: seed example header -> id and secret; secret with a colon kept whole', () => {

@@ -87,8 +87,9 @@ describe('createAuthenticator', () => {
     expect(problem.headers).toEqual({ 'WWW-Authenticate': 'Basic realm="api", charset="UTF-8"' })
   })
 
-  test('neither API keys nor JWT configured -> TypeError at creation', () => {
+  test('neither API keys nor JWT configured -> STRATA_ERR_AUTH_NO_SCHEME at creation', () => {
     expect(() => createAuthenticator({})).toThrow(/apiKeys, jwt, or both/)
+    expect(() => createAuthenticator({})).toThrow(expect.objectContaining({ code: 'STRATA_ERR_AUTH_NO_SCHEME' }))
   })
 
   test('requireHttps: plain HTTP with valid credentials -> 403 INSECURE_TRANSPORT before credentials are checked', async () => {
@@ -153,10 +154,12 @@ describe('transport', () => {
 
   test('requireSecureTransport: http -> 403 INSECURE_TRANSPORT with a suggestion to use https', () => {
     expect(() => requireSecureTransport({ protocol: 'http', headers: {} })).toThrow(HttpProblem)
-    try {
-      requireSecureTransport({ protocol: 'http', headers: {} })
-    } catch (err) {
-      expect((err as HttpProblem).suggestion).toMatch(/https:\/\//)
-    }
+    expect(() => requireSecureTransport({ protocol: 'http', headers: {} })).toThrow(
+      expect.objectContaining({
+        status: 403,
+        code: 'INSECURE_TRANSPORT',
+        suggestion: expect.stringMatching(/https:\/\//),
+      }),
+    )
   })
 })

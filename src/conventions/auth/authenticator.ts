@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 import { type ApiKeyAuthOptions, authenticateApiKey } from './basic.ts'
 import { _unauthenticated, type AuthScheme, formatChallenge } from './challenge.ts'
 import type { JwtVerifier } from './jwt.ts'
@@ -37,7 +38,11 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const schemes: AuthScheme[] = []
   if (options.apiKeys !== undefined) schemes.push('Basic')
   if (options.jwt !== undefined) schemes.push('Bearer')
-  if (schemes.length === 0) throw new TypeError('An authenticator needs apiKeys, jwt, or both; configure at least one.')
+  if (schemes.length === 0)
+    throw new StrataError(
+      'STRATA_ERR_AUTH_NO_SCHEME',
+      'An authenticator needs apiKeys, jwt, or both; configure at least one.',
+    )
   const challenge = formatChallenge(schemes, realm)
   const transport = options.requireHttps === true ? {} : options.requireHttps || undefined
 

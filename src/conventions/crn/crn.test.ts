@@ -60,11 +60,14 @@ describe('build', () => {
     )
   })
 
-  test('buildCrn: empty chain, bad type or empty id -> TypeError saying what to use', () => {
+  test('buildCrn: empty chain, bad type, empty id or bad authority -> STRATA_ERR_CRN_INVALID saying what to use', () => {
     expect(() => buildCrn([])).toThrow(/at least one type=id segment/)
     expect(() => buildCrn([['Cloud_Cluster', 'x']])).toThrow(/lower kebab-case/)
     expect(() => buildCrn([['kafka', '']])).toThrow(/empty id/)
     expect(() => buildCrn([['kafka', 'k']], { authority: 'a/b' })).toThrow(/not a host name/)
+    for (const bad of [[], [['Cloud_Cluster', 'x']], [['kafka', '']]] as const) {
+      expect(() => buildCrn(bad)).toThrow(expect.objectContaining({ code: 'STRATA_ERR_CRN_INVALID' }))
+    }
   })
 })
 
@@ -166,6 +169,6 @@ describe('round trip (property)', () => {
   })
 })
 
-test('escapeCrnId: id with an unpaired surrogate -> TypeError, not URIError', () => {
-  expect(() => buildCrn([['topic', 'a\ud800b']])).toThrow(TypeError)
+test('escapeCrnId: id with an unpaired surrogate -> STRATA_ERR_CRN_INVALID, not URIError', () => {
+  expect(() => buildCrn([['topic', 'a\ud800b']])).toThrow(expect.objectContaining({ code: 'STRATA_ERR_CRN_INVALID' }))
 })

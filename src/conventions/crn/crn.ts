@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 /** The authority of Confluent Cloud CRNs; self-managed deployments use their metadata service host. */
 export const CONFLUENT_CLOUD_AUTHORITY = 'confluent.cloud'
 
@@ -42,7 +43,10 @@ export function escapeCrnId(id: string): string {
     return encodeURIComponent(id)
   } catch {
     // encodeURIComponent throws URIError only for an unpaired UTF-16 surrogate.
-    throw new TypeError('A CRN id contains an unpaired UTF-16 surrogate; pass well-formed text.')
+    throw new StrataError(
+      'STRATA_ERR_CRN_INVALID',
+      'A CRN id contains an unpaired UTF-16 surrogate; pass well-formed text.',
+    )
   }
 }
 
@@ -56,16 +60,23 @@ export function escapeCrnId(id: string): string {
 export function formatCrn(crn: Crn): string {
   _assertAuthority(crn.authority)
   if (crn.segments.length === 0) {
-    throw new TypeError('A CRN needs at least one type=id segment; pass the resource chain, outermost first.')
+    throw new StrataError(
+      'STRATA_ERR_CRN_INVALID',
+      'A CRN needs at least one type=id segment; pass the resource chain, outermost first.',
+    )
   }
   const path = crn.segments.map((segment) => {
     if (!_CRN_TYPE_PATTERN.test(segment.type)) {
-      throw new TypeError(
+      throw new StrataError(
+        'STRATA_ERR_CRN_INVALID',
         `CRN segment type "${segment.type}" is not lower kebab-case; use a name such as "cloud-cluster".`,
       )
     }
     if (segment.id.length === 0) {
-      throw new TypeError(`CRN segment "${segment.type}" has an empty id; every segment needs an id.`)
+      throw new StrataError(
+        'STRATA_ERR_CRN_INVALID',
+        `CRN segment "${segment.type}" has an empty id; every segment needs an id.`,
+      )
     }
     return `${segment.type}=${escapeCrnId(segment.id)}`
   })
@@ -120,7 +131,8 @@ export function crnId(crn: Crn, type: string): string | undefined {
 
 function _assertAuthority(authority: string): void {
   if (!_CRN_AUTHORITY_PATTERN.test(authority)) {
-    throw new TypeError(
+    throw new StrataError(
+      'STRATA_ERR_CRN_INVALID',
       `CRN authority "${authority}" is not a host name; use "confluent.cloud" or the metadata service host.`,
     )
   }

@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 import { type ListLinks, type ResourceList, shapeList } from './list.ts'
 import { type Resource, type ResourceInit, shapeResource } from './resource.ts'
 
@@ -34,7 +35,10 @@ export function defineResourceKind<Spec = Record<string, unknown>, Status = Reco
   init: ResourceKindInit,
 ): ResourceKind<Spec, Status> {
   if (!/^[A-Z][A-Za-z0-9]*$/.test(init.kind)) {
-    throw new TypeError(`Resource kind "${init.kind}" is not UpperCamelCase; use a name such as "Cluster".`)
+    throw new StrataError(
+      'STRATA_ERR_OBJECT_INVALID_KIND',
+      `Resource kind "${init.kind}" is not UpperCamelCase; use a name such as "Cluster".`,
+    )
   }
   return {
     apiVersion: init.apiVersion,

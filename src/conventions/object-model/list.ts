@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 /** The pagination links of a list; each is a full URL, and a missing `next` means the last page. */
 export interface ListLinks {
   readonly first?: string | undefined
@@ -51,7 +52,10 @@ export function shapeList<Item>(init: ListInit<Item>): ResourceList<Item> {
   }
   if (init.totalSize !== undefined) {
     if (!Number.isSafeInteger(init.totalSize) || init.totalSize < 0) {
-      throw new TypeError(`total_size must be a non-negative integer, got ${init.totalSize}.`)
+      throw new StrataError(
+        'STRATA_ERR_OBJECT_INVALID_TOTAL_SIZE',
+        `total_size must be a non-negative integer, got ${init.totalSize}.`,
+      )
     }
     metadata.total_size = init.totalSize
   }

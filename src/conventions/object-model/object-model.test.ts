@@ -72,8 +72,11 @@ describe('shapeResource', () => {
     })
   })
 
-  test('formatTimestamp: invalid text -> TypeError naming the value', () => {
+  test('formatTimestamp: invalid text -> STRATA_ERR_OBJECT_INVALID_TIMESTAMP naming the value', () => {
     expect(() => formatTimestamp('yesterday')).toThrow(/"yesterday" is not a valid date/)
+    expect(() => formatTimestamp(Number.NaN)).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_OBJECT_INVALID_TIMESTAMP' }),
+    )
   })
 
   test('formatTimestamp: offset given -> converted to UTC', () => {
@@ -108,9 +111,11 @@ describe('shapeList', () => {
     expect(Object.keys(list.metadata)).toEqual(['first', 'last', 'prev', 'next'])
   })
 
-  test('shapeList: negative or fractional total_size -> TypeError', () => {
+  test('shapeList: negative or fractional total_size -> STRATA_ERR_OBJECT_INVALID_TOTAL_SIZE', () => {
     expect(() => shapeList({ apiVersion: 'v2', kind: 'X', data: [], totalSize: -1 })).toThrow(/non-negative integer/)
-    expect(() => shapeList({ apiVersion: 'v2', kind: 'X', data: [], totalSize: 1.5 })).toThrow(TypeError)
+    expect(() => shapeList({ apiVersion: 'v2', kind: 'X', data: [], totalSize: 1.5 })).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_OBJECT_INVALID_TOTAL_SIZE' }),
+    )
   })
 })
 
@@ -123,9 +128,9 @@ describe('defineResourceKind', () => {
     expect(page.data).toEqual([one])
   })
 
-  test('defineResourceKind: kind not UpperCamelCase -> TypeError naming an example', () => {
+  test('defineResourceKind: kind not UpperCamelCase -> STRATA_ERR_OBJECT_INVALID_KIND naming an example', () => {
     expect(() => defineResourceKind({ apiVersion: 'v2', kind: 'kafka-cluster', self: (id) => id })).toThrow(
-      /UpperCamelCase; use a name such as "Cluster"/,
+      /UpperCamelCase; use a name such as "Cluster". \[STRATA_ERR_OBJECT_INVALID_KIND\]/,
     )
   })
 })

@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 /** A point in time as the object model accepts it: a `Date`, epoch milliseconds, or RFC 3339 text. */
 export type TimestampInput = Date | number | string
 
@@ -14,7 +15,10 @@ const ZONELESS = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/
 export function formatTimestamp(value: TimestampInput): string {
   const date = _toDate(value)
   if (Number.isNaN(date.getTime())) {
-    throw new TypeError(`Timestamp ${JSON.stringify(value)} is not a valid date; pass a Date or RFC 3339 text.`)
+    throw new StrataError(
+      'STRATA_ERR_OBJECT_INVALID_TIMESTAMP',
+      `Timestamp ${JSON.stringify(value)} is not a valid date; pass a Date or RFC 3339 text.`,
+    )
   }
   return date.toISOString().replace('.000Z', 'Z')
 }

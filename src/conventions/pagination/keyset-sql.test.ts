@@ -202,10 +202,23 @@ describe('keysetSql fragments', () => {
     expect(k).toEqual({ where: '"id" < $1', orderBy: '"id" DESC', params: ['x'] })
   })
 
-  test('column name with SQL in it -> TypeError, nothing interpolated', () => {
+  test('column name with SQL in it -> STRATA_ERR_PAGINATION_INVALID_SORT, nothing interpolated', () => {
     expect(() =>
       keysetSql({ columns: [{ column: 'id; DROP TABLE x' }], cursor: after, placeholder: 'question' }),
-    ).toThrow(/not a plain SQL identifier/)
+    ).toThrow(/not a plain SQL identifier.*\[STRATA_ERR_PAGINATION_INVALID_SORT\]/)
+  })
+
+  test('no sort column -> STRATA_ERR_PAGINATION_INVALID_SORT', () => {
+    expect(() => keysetSql({ columns: [], cursor: after, placeholder: 'question' })).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_PAGINATION_INVALID_SORT' }),
+    )
+  })
+
+  test('cursor holding NULL for a sort column -> STRATA_ERR_PAGINATION_NULL_SORT_KEY naming the column', () => {
+    const nullKey = { direction: 'after', keys: [null, 'lkc-1'] } as const
+    expect(() =>
+      keysetSql({ columns: [{ column: 'created_at' }, { column: 'id' }], cursor: nullKey, placeholder: 'question' }),
+    ).toThrow(/Sort column created_at is NULL.*\[STRATA_ERR_PAGINATION_NULL_SORT_KEY\]/)
   })
 
   test('cursor with fewer keys than sort columns (sort changed since issue) -> 400 naming page_token', () => {

@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 import { HttpProblem } from '../error/index.ts'
 import type { KeyValue, PageCursor } from './page-token.ts'
 
@@ -44,7 +45,10 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?$/
 export function keysetSql(options: KeysetSqlOptions): KeysetSql {
   const { columns, cursor } = options
   if (columns.length === 0)
-    throw new TypeError('Keyset pagination needs at least one sort column, ending with a unique one.')
+    throw new StrataError(
+      'STRATA_ERR_PAGINATION_INVALID_SORT',
+      'Keyset pagination needs at least one sort column, ending with a unique one.',
+    )
   const quoted = columns.map((c) => _quoteIdentifier(c.column))
   const backward = cursor?.direction === 'before'
   // Reading backward walks the same order in reverse; rows are flipped back after reading.
@@ -64,7 +68,8 @@ export function keysetSql(options: KeysetSqlOptions): KeysetSql {
   }
   keys.forEach((key, i) => {
     if (key === null) {
-      throw new TypeError(
+      throw new StrataError(
+        'STRATA_ERR_PAGINATION_NULL_SORT_KEY',
         `Sort column ${columns[i]?.column} is NULL in a cursor; keyset sort columns must be NOT NULL.`,
       )
     }
@@ -95,7 +100,8 @@ export function keysetSql(options: KeysetSqlOptions): KeysetSql {
 
 function _quoteIdentifier(name: string): string {
   if (!IDENTIFIER.test(name)) {
-    throw new TypeError(
+    throw new StrataError(
+      'STRATA_ERR_PAGINATION_INVALID_SORT',
       `Sort column "${name}" is not a plain SQL identifier; use letters, digits and "_", e.g. "created_at".`,
     )
   }

@@ -48,7 +48,10 @@ describe('formatLinkHeader', () => {
     expect(formatLinkHeader({})).toBe('')
   })
 
-  test('Link header: target with ">" or a space -> TypeError asking to encode it', () => {
+  test('Link header: target with ">" or a space -> STRATA_ERR_PAGINATION_INVALID_LINK asking to encode it', () => {
     expect(() => formatLinkHeader({ next: 'https://a.example/x>y' })).toThrow(/encode it/)
+    expect(() => formatLinkHeader({ prev: 'https://a.example/x y' })).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_PAGINATION_INVALID_LINK' }),
+    )
   })
 })

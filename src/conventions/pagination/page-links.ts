@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 import type { ListLinks } from '../object-model/index.ts'
 import type { PageContext, PageCursor, PageTokenCodec } from './page-token.ts'
 import { PAGE_PARAMETERS } from './query.ts'
@@ -53,7 +54,10 @@ export function formatLinkHeader(links: ListLinks): string {
     const href = links[rel]
     if (href === undefined) continue
     if (/[<>\s]/.test(href))
-      throw new TypeError(`Link target for rel="${rel}" contains "<", ">" or white space; encode it.`)
+      throw new StrataError(
+        'STRATA_ERR_PAGINATION_INVALID_LINK',
+        `Link target for rel="${rel}" contains "<", ">" or white space; encode it.`,
+      )
     parts.push(`<${href}>; rel="${rel}"`)
   }
   return parts.join(', ')

@@ -46,8 +46,11 @@ describe('parsePageSize', () => {
     expect(problem.fields?.[0]).toMatchObject({ field: 'page_size', reason: 'repeated' })
   })
 
-  test('page size options: default above maximum or maximum 0 -> TypeError at definition', () => {
+  test('page size options: default above maximum or maximum 0 -> STRATA_ERR_PAGINATION_INVALID_PAGE_SIZE', () => {
     expect(() => parsePageSize({}, { default: 200, max: 100 })).toThrow(/no larger than the maximum 100/)
     expect(() => parsePageSize({}, { max: 0 })).toThrow(/not a positive integer/)
+    expect(() => parsePageSize({}, { max: 0 })).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_PAGINATION_INVALID_PAGE_SIZE' }),
+    )
   })
 })

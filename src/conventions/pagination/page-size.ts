@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 import { _invalidPageParameter, _singleQueryValue, type QueryInput } from './query.ts'
 
 /** The page size a list uses when the client names none, and the largest it serves. */
@@ -45,10 +46,16 @@ export function _resolvePageSizeOptions(options: PageSizeOptions): { fallback: n
   const max = options.max ?? 100
   const fallback = options.default ?? Math.min(10, max)
   if (!Number.isSafeInteger(max) || max < 1) {
-    throw new TypeError(`Page size maximum ${max} is not a positive integer; use a value such as 100.`)
+    throw new StrataError(
+      'STRATA_ERR_PAGINATION_INVALID_PAGE_SIZE',
+      `Page size maximum ${max} is not a positive integer; use a value such as 100.`,
+    )
   }
   if (!Number.isSafeInteger(fallback) || fallback < 1 || fallback > max) {
-    throw new TypeError(`Default page size ${fallback} must be a positive integer no larger than the maximum ${max}.`)
+    throw new StrataError(
+      'STRATA_ERR_PAGINATION_INVALID_PAGE_SIZE',
+      `Default page size ${fallback} must be a positive integer no larger than the maximum ${max}.`,
+    )
   }
   return { fallback, max }
 }

@@ -147,10 +147,18 @@ describe('page token', () => {
     expect(() => old.verify(rotated.issue(content, context), context)).toThrow(HttpProblem)
   })
 
-  test('secret shorter than 32 bytes or bad ttl -> TypeError at definition', () => {
+  test('secret shorter than 32 bytes -> STRATA_ERR_PAGINATION_SECRET_TOO_SHORT at definition', () => {
     expect(() => createPageTokenCodec({ secret: 'short' })).toThrow(/at least 32 bytes/)
-    expect(() => createPageTokenCodec({ secret: [] })).toThrow(/at least 32 bytes/)
+    expect(() => createPageTokenCodec({ secret: [] })).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_PAGINATION_SECRET_TOO_SHORT' }),
+    )
+  })
+
+  test('ttlSeconds 0 or fractional -> STRATA_ERR_PAGINATION_INVALID_TTL at definition', () => {
     expect(() => createPageTokenCodec({ secret: SECRET, ttlSeconds: 0 })).toThrow(/ttlSeconds/)
+    expect(() => createPageTokenCodec({ secret: SECRET, ttlSeconds: 1.5 })).toThrow(
+      expect.objectContaining({ code: 'STRATA_ERR_PAGINATION_INVALID_TTL' }),
+    )
   })
 })
 

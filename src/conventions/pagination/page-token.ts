@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { StrataError } from '../../error/index.ts'
 import { _invalidPageParameter, filterFingerprint, type QueryInput } from './query.ts'
 
 /** One value of a sort key, as it travels inside a page token (JSON: pass dates as ISO strings, numbers finite). */
@@ -72,11 +73,17 @@ export function createPageTokenCodec(options: PageTokenOptions): PageTokenCodec 
   const keys = secrets.map((secret) => (typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret)))
   const signingKey = keys[0]
   if (signingKey === undefined || keys.some((key) => key.length < 32)) {
-    throw new TypeError('A page token secret must be at least 32 bytes; generate one with crypto.randomBytes(32).')
+    throw new StrataError(
+      'STRATA_ERR_PAGINATION_SECRET_TOO_SHORT',
+      'A page token secret must be at least 32 bytes; generate one with crypto.randomBytes(32).',
+    )
   }
   const ttl = options.ttlSeconds ?? 86_400
   if (!Number.isSafeInteger(ttl) || ttl < 1) {
-    throw new TypeError(`Page token ttlSeconds ${ttl} is not a positive integer.`)
+    throw new StrataError(
+      'STRATA_ERR_PAGINATION_INVALID_TTL',
+      `Page token ttlSeconds ${ttl} is not a positive integer.`,
+    )
   }
   const now = options.now ?? Date.now
   const sign = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest()

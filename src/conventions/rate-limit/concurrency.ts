@@ -1,4 +1,5 @@
 import { RateLimiterRes } from 'rate-limiter-flexible'
+import { StrataError } from '../../error/index.ts'
 import type { PolicyState } from './policy.ts'
 import type { RateLimitStore } from './store.ts'
 
@@ -40,7 +41,10 @@ export function createConcurrencyLimiter(
   keyPrefix = 'strata:concurrency',
 ): ConcurrencyLimiter {
   if (!Number.isSafeInteger(policy.limit) || policy.limit < 1) {
-    throw new TypeError(`Concurrency limit ${policy.limit} is not a positive integer; use a value such as 5.`)
+    throw new StrataError(
+      'STRATA_ERR_RATE_LIMIT_INVALID_POLICY',
+      `Concurrency limit ${policy.limit} is not a positive integer; use a value such as 5.`,
+    )
   }
   const counter = store.counter({ keyPrefix, points: policy.limit, durationSeconds: policy.ttlSeconds ?? 300 })
   const state = (inFlight: number, exceeded: boolean): PolicyState => ({

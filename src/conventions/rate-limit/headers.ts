@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 import type { PolicyState } from './policy.ts'
 
 /**
@@ -58,6 +59,10 @@ function _limitItem(state: PolicyState): string {
 
 /** A Structured Fields String (RFC 9651): printable ASCII, with `\` and `"` escaped. */
 function _sfString(text: string): string {
-  if (!/^[\x20-\x7e]*$/.test(text)) throw new TypeError(`Rate limit policy name "${text}" must be printable ASCII.`)
+  if (!/^[\x20-\x7e]*$/.test(text))
+    throw new StrataError(
+      'STRATA_ERR_RATE_LIMIT_INVALID_POLICY',
+      `Rate limit policy name "${text}" must be printable ASCII.`,
+    )
   return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`
 }

@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 /** A request-rate policy: at most `limit` requests per fixed window of `windowSeconds`. */
 export interface RatePolicy {
   readonly limit: number
@@ -32,10 +33,14 @@ export interface PolicyState {
  */
 export function _checkRatePolicy(name: string, policy: RatePolicy): void {
   if (!Number.isSafeInteger(policy.limit) || policy.limit < 1) {
-    throw new TypeError(`Rate limit "${name}" has limit ${policy.limit}; use a positive integer such as 50.`)
+    throw new StrataError(
+      'STRATA_ERR_RATE_LIMIT_INVALID_POLICY',
+      `Rate limit "${name}" has limit ${policy.limit}; use a positive integer such as 50.`,
+    )
   }
   if (!Number.isSafeInteger(policy.windowSeconds) || policy.windowSeconds < 1) {
-    throw new TypeError(
+    throw new StrataError(
+      'STRATA_ERR_RATE_LIMIT_INVALID_POLICY',
       `Rate limit "${name}" has windowSeconds ${policy.windowSeconds}; use whole seconds, at least 1 (e.g. 10).`,
     )
   }

@@ -108,9 +108,12 @@ describe('request-rate limits (memory store)', () => {
     expect(decision).toMatchObject({ allowed: true, headers: {} })
   })
 
-  test('bad policy (limit 0, window 0.5 s) -> TypeError at creation naming the policy', () => {
+  test('bad policy (limit 0, window 0.5 s) -> STRATA_ERR_RATE_LIMIT_INVALID_POLICY at creation naming the policy', () => {
     expect(() => createRateLimiter({ principal: { limit: 0, windowSeconds: 10 } })).toThrow(/"principal" has limit 0/)
     expect(() => createRateLimiter({ ip: { limit: 5, windowSeconds: 0.5 } })).toThrow(/"ip" has windowSeconds 0.5/)
+    expect(() => createRateLimiter({ concurrency: { limit: 1.5 } })).toThrow(
+      /Concurrency limit 1.5.*\[STRATA_ERR_RATE_LIMIT_INVALID_POLICY\]/,
+    )
   })
 })
 
@@ -170,6 +173,11 @@ describe('headers and keys', () => {
       { name: 'a"b', limit: 1, windowSeconds: 1, remaining: 0, resetSeconds: 1, exceeded: false },
     ])
     expect(headers['RateLimit-Policy']).toBe('"a\\"b";q=1;w=1')
+  })
+
+  test('formatRateLimitHeaders: policy name outside printable ASCII -> STRATA_ERR_RATE_LIMIT_INVALID_POLICY', () => {
+    const state = { name: 'caf\u00e9', limit: 1, windowSeconds: 1, remaining: 0, resetSeconds: 1, exceeded: false }
+    expect(() => formatRateLimitHeaders([state])).toThrow(/printable ASCII.*\[STRATA_ERR_RATE_LIMIT_INVALID_POLICY\]/)
   })
 
   test.each([

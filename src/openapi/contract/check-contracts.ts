@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Api } from '../../api/index.ts'
+import type { CustomRule } from '../diff/custom-rule.ts'
 import { diffOpenApi } from '../diff/diff-openapi.ts'
 import type { Finding } from '../diff/finding.ts'
 import { isJsonObject } from '../load/json-pointer.ts'
@@ -37,6 +38,8 @@ export interface VersionCheck {
 export interface CheckOptions {
   readonly now: Date
   readonly policy?: Policy
+  /** Custom rules, as `diffOpenApi`'s `rules`. */
+  readonly rules?: readonly CustomRule[]
   /** The lowest severity that fails a GA or deprecated version; `breaking` by default. */
   readonly failOn?: 'breaking' | 'warning'
 }
@@ -101,6 +104,7 @@ export async function checkContracts(
     const fresh = toOpenApiDocument(structuredClone(contract.document), `${file} (generated)`)
     const findings = diffOpenApi(old, fresh, {
       ...(options.policy ? { policy: options.policy } : {}),
+      ...(options.rules ? { rules: options.rules } : {}),
       now: options.now,
     })
     const was = lifecycleOf(old)

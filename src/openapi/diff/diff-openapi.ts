@@ -2,6 +2,7 @@ import { OpenApiInputError } from '../load/input-error.ts'
 import type { OpenApiDocument } from '../load/openapi-document.ts'
 import type { Policy } from '../policy/policy.ts'
 import { strictPolicy } from '../policy/presets.ts'
+import { type CustomRule, checkCustomRules, matchedOperations, runCustomRules } from './custom-rule.ts'
 import { diffPaths } from './diff-paths.ts'
 import { DiffRun } from './diff-run.ts'
 import type { Finding } from './finding.ts'
@@ -14,6 +15,8 @@ export interface DiffOptions {
   now?: Date
   /** Called once per operation or webhook: compared with its counterpart, or found on one side only. */
   onOperation?: (operation: OperationMatch) => void
+  /** Rules of your own, run after the built-in ones; the policy sets their severities by id like any rule's. */
+  rules?: readonly CustomRule[]
 }
 
 /** How one operation (or webhook) was matched: `old` and `new` are its `METHOD template` on each side. */
@@ -35,7 +38,15 @@ const order = { breaking: 0, warning: 1, info: 2 } as const
  */
 export function diffOpenApi(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, options: DiffOptions = {}): Finding[] {
   const run = new DiffRun(oldDoc, newDoc, options.policy ?? strictPolicy, options.now ?? new Date())
-  if (options.onOperation !== undefined) run.onOperation = options.onOperation
+  const custom = options.rules ?? []
+  checkCustomRules(custom)
+  const matches: OperationMatch[] = []
+  if (options.onOperation !== undefined || custom.length > 0) {
+    run.onOperation = (match) => {
+      if (custom.length > 0) matches.push(match)
+      options.onOperation?.(match)
+    }
+  }
   try {
     diffPaths(run, 'paths')
     diffPaths(run, 'webhooks')
@@ -47,5 +58,6 @@ export function diffOpenApi(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, op
       file: newDoc.file,
     })
   }
+  if (custom.length > 0) runCustomRules(run, custom, matchedOperations(run, matches))
   return run.finish().sort((a, b) => order[a.severity] - order[b.severity])
 }

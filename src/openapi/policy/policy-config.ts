@@ -41,7 +41,12 @@ const settings = new Set<RuleSetting>(['breaking', 'warning', 'info', 'off'])
  * @example
  * const policy = applyPolicyConfig(strictPolicy, { rules: { 'response-enum-value-added': 'warning' } }, 'strata.json')
  */
-export function applyPolicyConfig(base: Policy, config: unknown, file: string): Policy {
+export function applyPolicyConfig(
+  base: Policy,
+  config: unknown,
+  file: string,
+  customRuleIds: ReadonlySet<string> = new Set(),
+): Policy {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
     throw new PolicyConfigError(`${file}: expected a JSON object`)
   }
@@ -57,7 +62,8 @@ export function applyPolicyConfig(base: Policy, config: unknown, file: string): 
       throw new PolicyConfigError(`${file}: "rules" must map rule ids to breaking, warning, info or off`)
     }
     for (const [id, value] of Object.entries(c.rules)) {
-      if (!rules.has(id)) throw new PolicyConfigError(`${file}: unknown rule id "${id}" at /rules/${id}`)
+      if (!rules.has(id) && !customRuleIds.has(id))
+        throw new PolicyConfigError(`${file}: unknown rule id "${id}" at /rules/${id}`)
       if (!settings.has(value as RuleSetting)) {
         throw new PolicyConfigError(
           `${file}: /rules/${id} must be breaking, warning, info or off, not ${JSON.stringify(value)}`,
@@ -89,7 +95,11 @@ export function applyPolicyConfig(base: Policy, config: unknown, file: string): 
  * @example
  * const policy = loadPolicyConfig('strata-diff.json', strictPolicy)
  */
-export function loadPolicyConfig(file: string, base: Policy = strictPolicy): Policy {
+export function loadPolicyConfig(
+  file: string,
+  base: Policy = strictPolicy,
+  customRuleIds: ReadonlySet<string> = new Set(),
+): Policy {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -102,5 +112,5 @@ export function loadPolicyConfig(file: string, base: Policy = strictPolicy): Pol
   } catch (error) {
     throw new PolicyConfigError(`${file}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`)
   }
-  return applyPolicyConfig(base, config, file)
+  return applyPolicyConfig(base, config, file, customRuleIds)
 }

@@ -1,3 +1,4 @@
+import { StrataError } from '../../error/index.ts'
 /** How serious a finding is: `breaking` fails the check, `warning` needs a look, `info` is news. */
 export type Severity = 'breaking' | 'warning' | 'info'
 
@@ -34,8 +35,9 @@ export interface Rule {
  *   example: '`DELETE /pets/{id}` -> (gone)', message: ({ subject }) => `${subject} was removed.`,
  * })
  */
-export function defineRule(rule: Rule): Rule {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id)) throw new TypeError(`Rule id "${rule.id}" must be kebab-case.`)
+export function defineRule<R extends Rule>(rule: R): R {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id))
+    throw new StrataError('STRATA_ERR_RULE_INVALID_ID', `Rule id "${rule.id}" must be kebab-case.`)
   return Object.freeze(rule)
 }
 
