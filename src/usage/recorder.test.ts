@@ -139,4 +139,12 @@ describe('usage recorder on SQLite', () => {
     expect(() => createUsageRecorder({ store, maxKeys: 0 })).toThrow(/maxKeys must be a positive number/)
     await store.close()
   })
+
+  test('neither dataDir nor databaseUrl, or no usage file where one must exist -> STRATA_ERR_USAGE_NO_DATABASE', async () => {
+    await expect(openUsageStore({})).rejects.toMatchObject({ code: 'STRATA_ERR_USAGE_NO_DATABASE' })
+    await expect(openUsageStore({ dataDir: dataDir(), create: false })).rejects.toMatchObject({
+      code: 'STRATA_ERR_USAGE_NO_DATABASE',
+      message: expect.stringContaining('--data-dir'),
+    })
+  })
 })
