@@ -52,6 +52,12 @@ export function diffSchema(ctx: SchemaContext, oldNode: unknown, newNode: unknow
   compareResolved(inner, asSchema(oldResolved.node), asSchema(newResolved.node), nullHandled)
 }
 
+/** Whether an old schema (followed through `$ref`s and null wrappers) admits null. */
+function admitsNullAt(run: DiffRun, node: unknown): boolean {
+  const schema = asSchema(run.resolve('old', node).node)
+  return nullWrapper(run, 'old', schema) !== undefined || admitsNull(schema)
+}
+
 function asSchema(node: unknown): JsonObject {
   if (isJsonObject(node)) return node
   // JSON Schema booleans: `true` admits everything, `false` nothing.
@@ -203,7 +209,9 @@ function diffProperties(ctx: SchemaContext, oldSchema: JsonObject, newSchema: Js
           : propertyRules.requestPropertyBecameOptional
         : isRequired
           ? propertyRules.responsePropertyBecameRequired
-          : propertyRules.responsePropertyBecameOptional
+          : admitsNullAt(run, oldEntry.schema)
+            ? propertyRules.responseNullablePropertyBecameOptional
+            : propertyRules.responsePropertyBecameOptional
       reportAt(child, rule, {})
     }
     diffSchema(child, oldEntry.schema, newEntry.schema)

@@ -80,6 +80,7 @@ export function applyPolicyConfig(base: Policy, config: unknown, file: string): 
     severities,
     deprecationNoticeDays: days ?? start.deprecationNoticeDays,
     exemptStabilityLevels: (levels as string[] | undefined) ?? start.exemptStabilityLevels,
+    ...(start.promises !== undefined ? { promises: start.promises } : {}),
   }
 }
 
