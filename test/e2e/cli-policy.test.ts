@@ -123,3 +123,37 @@ describe('strata diff --policy (as a process)', () => {
     expect(stderr).toContain('strict, cognite, ip-fabric, confluent')
   })
 })
+
+describe('strata diff on faulty documents (as a process)', () => {
+  test('a path parameter not marked required -> exit 2 naming the file and the pointer, no stack', async () => {
+    const bad = write('bad-param.json', {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/things/{id}': {
+          get: { parameters: [{ name: 'id', in: 'path', schema: { type: 'string' } }], responses: {} },
+        },
+      },
+    })
+    const { code, stdout, stderr } = await strata('diff', before, bad)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      `strata diff: ${bad} at /paths/~1things~1{id}/get/parameters/0: path parameter "id" must be marked required: true; the comparison would be undefined\n`,
+    )
+  })
+
+  test('a response without description -> a warning on stderr, the comparison goes on (exit 1 for the removal)', async () => {
+    const untidy = doc((r) => {
+      delete r['200'].description
+      delete r['200'].content['application/json'].schema.properties.id
+    })
+    const file = write('untidy.json', untidy)
+    const { code, stdout, stderr } = await strata('diff', before, file)
+    expect(code).toBe(1)
+    expect(stdout).toContain('response-property-removed')
+    expect(stderr).toBe(
+      `strata diff: warning: ${file} at /paths/~1things/get/responses/200: must have required property 'description'\n`,
+    )
+  })
+})
