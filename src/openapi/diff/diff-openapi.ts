@@ -4,6 +4,7 @@ import type { Policy } from '../policy/policy.ts'
 import { strictPolicy } from '../policy/presets.ts'
 import { diffPaths } from './diff-paths.ts'
 import { DiffRun } from './diff-run.ts'
+import { diffServers } from './diff-servers.ts'
 import type { Finding } from './finding.ts'
 
 /** Options of {@link diffOpenApi}. */
@@ -37,6 +38,7 @@ export function diffOpenApi(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, op
   const run = new DiffRun(oldDoc, newDoc, options.policy ?? strictPolicy, options.now ?? new Date())
   if (options.onOperation !== undefined) run.onOperation = options.onOperation
   try {
+    diffServers(run)
     diffPaths(run, 'paths')
     diffPaths(run, 'webhooks')
   } catch (error) {
