@@ -99,8 +99,15 @@ function collect(
   const properties = schema.properties
   if (isJsonObject(properties)) {
     for (const [name, value] of Object.entries(properties)) {
-      if (!view.properties.has(name)) {
+      const first = view.properties.get(name)
+      if (first === undefined) {
         view.properties.set(name, { schema: value, pointer: `${pointer}/properties/${escapePointerToken(name)}` })
+      } else {
+        // Declared again by another allOf member: the value must satisfy both declarations.
+        view.properties.set(name, {
+          schema: { allOf: [first.schema, value] },
+          pointer: `${pointer}/properties/${escapePointerToken(name)}`,
+        })
       }
     }
   }
