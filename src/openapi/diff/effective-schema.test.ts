@@ -8,23 +8,24 @@ const body = '#/paths/~1pets/post/requestBody/content/application~1json/schema'
 const request = (a: unknown, b: unknown) => brief(diff(requestBody(a, schemas), requestBody(b, schemas)))
 const response = (a: unknown, b: unknown) => brief(diff(responseBody(a, schemas), responseBody(b, schemas)))
 
+// A property declared by several members is reported at its first declaration.
 describe('allOf: constraints a member adds are compared on the effective schema', () => {
   test('request: a member narrows a property (maxLength 3) -> breaking request-limit-tightened', () => {
     expect(request(ref, { allOf: [ref, { properties: { name: { maxLength: 3 } } }] })).toEqual([
-      `breaking request-limit-tightened ${body}/allOf/1/properties/name`,
+      'breaking request-limit-tightened #/components/schemas/Pet/properties/name',
     ])
   })
 
   test('request: the narrowing member tightens further (maxLength 30 -> 3) -> breaking', () => {
     const narrowed = (n: number) => ({ allOf: [ref, { properties: { name: { maxLength: n } } }] })
     expect(request(narrowed(30), narrowed(3))).toEqual([
-      `breaking request-limit-tightened ${body}/allOf/1/properties/name`,
+      'breaking request-limit-tightened #/components/schemas/Pet/properties/name',
     ])
   })
 
   test('request: a member restricts a property to an enum -> breaking request-became-enum', () => {
     expect(request(Pet, { allOf: [Pet, { properties: { name: { enum: ['rex'] } } }] })).toEqual([
-      `breaking request-became-enum ${body}/allOf/1/properties/name`,
+      `breaking request-became-enum ${body}/allOf/0/properties/name`,
     ])
   })
 
@@ -73,9 +74,8 @@ describe('allOf: constraints a member adds are compared on the effective schema'
   })
 
   test('response: a member narrows a property -> info only (clients read fewer values)', () => {
-    const res = '#/paths/~1pets/get/responses/200/content/application~1json/schema'
     expect(response(ref, { allOf: [ref, { properties: { name: { maxLength: 3 } } }] })).toEqual([
-      `info response-limit-tightened ${res}/allOf/1/properties/name`,
+      'info response-limit-tightened #/components/schemas/Pet/properties/name',
     ])
   })
 })
