@@ -13,25 +13,27 @@ export interface OpenApiWarning {
   readonly message: string
 }
 
-const validators = new Map<OpenApiVersion, ValidateFunction>()
+const validators = new Map<string, ValidateFunction>()
 
 /**
  * The official OpenAPI 3.0 / 3.1 document schemas as `@seriousme/openapi-schema-validator` ships
  * them (tested on the APIs.guru collection, and correct for 3.1 documents that use `type` lists,
  * `const`, `$defs` or only `webhooks`), compiled once per process.
  */
-function validatorFor(version: OpenApiVersion): ValidateFunction {
-  let validate = validators.get(version)
+function validatorFor(version: OpenApiVersion, allErrors: boolean): ValidateFunction {
+  const key = `${version}|${allErrors}`
+  let validate = validators.get(key)
   if (validate !== undefined) return validate
   const require = createRequire(import.meta.url)
   const file = require.resolve(`@seriousme/openapi-schema-validator/schemas/v${version}/schema.json`)
   const schema = JSON.parse(readFileSync(file, 'utf8')) as JsonObject
-  // The OpenAPI schemas are not written for ajv's strict mode; formats only annotate here.
-  const options = { strict: false, allErrors: true, validateFormats: false } as const
+  // The OpenAPI schemas are not written for ajv's strict mode; formats only annotate here. Unoptimized
+  // code compiles in about half the time and validates a 4 MB document nearly as fast.
+  const options = { strict: false, allErrors, validateFormats: false, code: { optimize: false } } as const
   // biome-ignore lint/suspicious/noExplicitAny: ajv-draft-04's default export is typed as a CommonJS module
   const ajv = version === '3.0' ? new (Ajv04 as any)(options) : new Ajv2020(options)
   validate = ajv.compile(schema) as ValidateFunction
-  validators.set(version, validate)
+  validators.set(key, validate)
   return validate
 }
 
@@ -44,7 +46,9 @@ function validatorFor(version: OpenApiVersion): ValidateFunction {
  * schemaWarnings({ openapi: '3.1.0', info: { title: 't' } }, '3.1') // [{ pointer: '/info', message: "must have required property 'version'" }]
  */
 export function schemaWarnings(root: JsonObject, version: OpenApiVersion): OpenApiWarning[] {
-  const validate = validatorFor(version)
+  // Most documents are valid: a first pass stops at the first fault; only then are all collected.
+  if (validatorFor(version, false)(root)) return []
+  const validate = validatorFor(version, true)
   if (validate(root)) return []
   const errors = (validate.errors ?? []).filter((e) => !isBranchSummary(e))
   const out = new Map<string, OpenApiWarning>()
