@@ -86,7 +86,7 @@ export const cogniteErrorFormat: ErrorFormat = {
 
 /**
  * The assets API definition: `Cdf-Version: YYYYMMDD` resolves to the newest version released
- * on or before that date, `-beta` selects the beta channel, no header means `20230101`, and
+ * on or before that date, `-beta` (or the header `version: beta`) selects the beta channel, no header means `20230101`, and
  * `/api/playground` serves head unversioned.
  */
 export function defineAssetsApi(clock?: () => Date) {
@@ -99,7 +99,8 @@ export function defineAssetsApi(clock?: () => Date) {
     negotiation: {
       sources: [fromHeader('Cdf-Version')],
       default: { version: '20230101' },
-      beta: { suffix: '-beta' },
+      // Seed 002: "To use the API directly, use the header {"version": "beta"}".
+      beta: { suffix: '-beta', header: 'version' },
       playground: ['/api/playground'],
     },
     headers: { used: 'Cdf-Version', supported: 'Cdf-Versions-Supported', explain: 'Cdf-Version-Reason' },

@@ -1,6 +1,7 @@
 import type { HttpProblem } from '../conventions/error/index.ts'
 import { type DeprecationHeaderOptions, deprecationHeaders, type GateOptions, gateVersion } from '../lifecycle/index.ts'
 import { createNegotiator, type NegotiationOptions, type RequestView } from '../negotiate/index.ts'
+import { betaRequested } from '../negotiate/negotiate.ts'
 import { type ApiVersion, nextTransition, type Phase, type VersionSet } from '../version/index.ts'
 import { createVersionContext, type VersionContext } from './version-context.ts'
 
@@ -84,8 +85,14 @@ export function createScopeEngine(
   const admissions = new Map<string, Admission>()
   const playground = negotiation.playground ?? []
   const sources = negotiation.sources
+  const askedBeta = betaRequested(negotiation.beta)
   const keyOf = (request: RequestView): string | undefined => {
     if (playground.length > 0 && playground.some((p) => request.path.startsWith(p))) return '\u0000playground'
+    // The beta header changes the outcome of every reading, so it keys admissions of its own.
+    const key = readingKey(request)
+    return key !== undefined && askedBeta(request) ? `\u0000beta\u0000${key}` : key
+  }
+  const readingKey = (request: RequestView): string | undefined => {
     for (let i = 0; i < sources.length; i++) {
       const reading = sources[i]!.read(request)
       if (reading === undefined) continue

@@ -55,6 +55,33 @@ describe('negotiation: the Cognite program', () => {
     expect(r.channel).toBe('beta')
   })
 
+  describe('beta header (Cognite: version: beta)', () => {
+    const withHeader = negotiator({ beta: { suffix: '-beta', header: 'version' } })
+
+    test('Cdf-Version: 20230205 and version: beta -> the beta version 20230203 on the beta channel', () => {
+      const r = ok(withHeader(view({ headers: { 'cdf-version': '20230205', version: 'beta' } }), now))
+      expect([r.version.id, r.channel]).toEqual(['20230203', 'beta'])
+      expect(r.reason).toBe(
+        'header Cdf-Version asked for 20230205: newest version on or before 20230205 on the beta channel (header version: beta)',
+      )
+    })
+
+    test('version: beta without Cdf-Version -> the newest version of the beta channel, not the stable default', () => {
+      const r = ok(withHeader(view({ headers: { version: 'Beta' } }), now))
+      expect([r.version.id, r.channel, r.source]).toEqual(['20230203', 'beta', 'header version'])
+    })
+
+    test('version: stable (not the channel name) -> ignored, the stable default', () => {
+      const r = ok(withHeader(view({ headers: { version: 'stable' } }), now))
+      expect([r.version.id, r.channel]).toEqual(['20230101', 'stable'])
+    })
+
+    test('no beta.header configured -> version: beta is an ordinary header, stable channel', () => {
+      const r = ok(negotiate(view({ headers: { 'cdf-version': '20230205', version: 'beta' } }), now))
+      expect([r.version.id, r.channel]).toEqual(['20230201', 'stable'])
+    })
+  })
+
   test('no header -> the default 20230101, source default', () => {
     const r = ok(negotiate(view(), now))
     expect([r.version.id, r.source]).toEqual(['20230101', 'default'])

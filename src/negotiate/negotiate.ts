@@ -26,8 +26,12 @@ export interface NegotiationOptions {
   readonly default?: DefaultVersion
   /** `on-or-before` (calendar default): newest version not after the request; `exact` otherwise. */
   readonly match?: 'exact' | 'on-or-before'
-  /** The beta channel, chosen by a suffix on the version (`20230205-beta`). */
-  readonly beta?: { readonly suffix?: string; readonly name?: string }
+  /**
+   * The beta channel, chosen by a suffix on the version (`20230205-beta`) or, when `header` is set,
+   * by that request header carrying the channel's name (Cognite: `version: beta`). With the header
+   * and no version the newest beta version answers; with a version, that version on the beta channel.
+   */
+  readonly beta?: { readonly suffix?: string; readonly name?: string; readonly header?: string }
   /** Path prefixes served on the playground channel (head, unversioned), e.g. `/api/playground`. */
   readonly playground?: readonly string[]
   /** Override the status of a version problem, e.g. `{ VERSION_MALFORMED: 410 }`. */
@@ -48,6 +52,25 @@ export interface Negotiated {
 
 /** Negotiates the version of one request. Throws nothing: problems come back as data. */
 export type Negotiator = (request: RequestView, now: Date) => Negotiated | HttpProblem
+
+/**
+ * Whether a request asks for the beta channel through `beta.header` (`version: beta`); the value is
+ * compared without case, and a list (`beta, x`) counts when one of its items is the channel name.
+ *
+ * @example
+ * betaRequested({ header: 'version' })({ method: 'GET', path: '/', query: '', headers: { version: 'beta' } }) // true
+ */
+export function betaRequested(beta: NegotiationOptions['beta']): (request: RequestView) => boolean {
+  const header = beta?.header?.toLowerCase()
+  if (header === undefined) return () => false
+  const name = (beta?.name ?? 'beta').toLowerCase()
+  return (request) => {
+    const raw = request.headers[header]
+    if (raw === undefined) return false
+    const values = Array.isArray(raw) ? raw : [raw]
+    return values.some((v) => v.split(',').some((item) => item.trim().toLowerCase() === name))
+  }
+}
 
 interface _Parsed {
   readonly key: number
@@ -70,6 +93,8 @@ export function createNegotiator(options: NegotiationOptions): Negotiator {
   const match = options.match ?? (scheme.kind === 'calendar' ? 'on-or-before' : 'exact')
   const suffix = options.beta?.suffix ?? '-beta'
   const betaName = options.beta?.name ?? 'beta'
+  const askedBeta = betaRequested(options.beta)
+  const betaHeader = options.beta?.header
   const playground = options.playground ?? []
   const fallback = options.default ?? 'latest'
   const status = (code: VersionProblemCode): number => options.statuses?.[code] ?? problemCatalogue[code].status
@@ -142,7 +167,9 @@ export function createNegotiator(options: NegotiationOptions): Negotiator {
           reading,
         )
       }
-      const version = versions.resolve(parsed.key, parsed.channel, now, match)
+      const viaHeader = parsed.channel === 'stable' && askedBeta(request)
+      const channel: VersionChannel = viaHeader ? 'beta' : parsed.channel
+      const version = versions.resolve(parsed.key, channel, now, match)
       if (version === undefined) {
         const first = versions.versions[0]!
         return problem(
@@ -156,13 +183,23 @@ export function createNegotiator(options: NegotiationOptions): Negotiator {
       }
       const how =
         version.key === parsed.key ? 'exact match' : `newest version on or before ${scheme.format(parsed.key)}`
-      const channel = parsed.channel
       return {
         version,
         channel,
         requested: reading,
         source: source.label,
-        reason: `${source.label} asked for ${reading}: ${how}${channel === 'beta' ? ` on the ${betaName} channel` : ''}`,
+        reason: `${source.label} asked for ${reading}: ${how}${channel === 'beta' ? ` on the ${betaName} channel` : ''}${viaHeader ? ` (header ${betaHeader}: ${betaName})` : ''}`,
+      }
+    }
+    if (askedBeta(request)) {
+      const version = versions.latest('beta', now)
+      if (version === undefined)
+        return problem('VERSION_UNKNOWN', `No ${betaName} version of this API is available`, now)
+      return {
+        version,
+        channel: 'beta',
+        source: `header ${betaHeader}`,
+        reason: `header ${betaHeader} asked for the ${betaName} channel without a version: the newest ${betaName} version ${version.id}`,
       }
     }
     if (fallback === 'reject') {

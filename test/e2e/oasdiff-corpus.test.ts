@@ -41,9 +41,14 @@ function distinctPairs(): Case[] {
   return [...pairs.values()]
 }
 
+// oasdiff's fixtures are scored as oasdiff reads them: a few hold faults that `strata diff` refuses
+// (a path parameter not marked required, a parameter with no schema), so they are loaded with those
+// faults as warnings, and every pair keeps its verdict.
+const lenient = { faults: 'warn' } as const
+
 async function classify(c: Case): Promise<'breaking' | 'compatible'> {
-  const oldDoc = await loadOpenApi(path.join(corpus, c.base))
-  const newDoc = await loadOpenApi(path.join(corpus, c.revision))
+  const oldDoc = await loadOpenApi(path.join(corpus, c.base), lenient)
+  const newDoc = await loadOpenApi(path.join(corpus, c.revision), lenient)
   const findings = diffOpenApi(oldDoc, newDoc, { now })
   return findings.some((f) => f.severity === 'breaking') ? 'breaking' : 'compatible'
 }

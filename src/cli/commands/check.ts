@@ -23,7 +23,7 @@ export function registerCheckCommand(program: Command, io: CliIo, result: { code
       program
         .command('check')
         .description(
-          'Regenerate every published contract and compare it with the committed snapshots: GA and deprecated versions may only change compatibly, preview and beta ones freely, and a version may disappear only after its sunset.',
+          'Regenerate every published contract and compare it with the committed snapshots: limited, GA and deprecated versions (beta channel included) may only change compatibly, early access and preview ones freely, and a version may disappear only after its sunset.',
         ),
     ).option('--contracts <dir>', 'folder of committed snapshots (as written by strata contracts)', 'contracts'),
   ).action(async (flags: CheckFlags) => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { isStrataError } from '../../error/index.ts'
 import { type CustomRule, diffOpenApi, type Finding } from '../../openapi/diff/index.ts'
-import { isOpenApiInputError, loadOpenApi } from '../../openapi/load/index.ts'
+import { isOpenApiInputError, loadOpenApi, type OpenApiDocument } from '../../openapi/load/index.ts'
 import { isPolicyConfigError, loadPolicyConfig, type Policy, policyByName } from '../../openapi/policy/index.ts'
 import { formatGithub, formatJson, formatMarkdown, formatText } from '../../openapi/report/index.ts'
 import { exitCodes } from '../exit-codes.ts'
@@ -32,6 +32,7 @@ async function runDiff(oldFile: string, newFile: string, flags: DiffFlags, io: C
     let policy: Policy = policyByName(flags.policy)
     if (flags.config !== undefined) policy = loadPolicyConfig(flags.config, policy, new Set(rules.map((r) => r.id)))
     const [oldDoc, newDoc] = await Promise.all([loadOpenApi(oldFile), loadOpenApi(newFile)])
+    for (const doc of [oldDoc, newDoc]) io.stderr(documentWarnings(doc))
     findings = diffOpenApi(oldDoc, newDoc, { policy, rules })
   } catch (error) {
     const user = error instanceof CliUserError || isStrataError(error)
@@ -46,6 +47,18 @@ async function runDiff(oldFile: string, newFile: string, flags: DiffFlags, io: C
     (f) => f.severity === 'breaking' || (flags.failOn === 'warning' && f.severity === 'warning'),
   )
   return failing ? exitCodes.breaking : exitCodes.ok
+}
+
+const shownWarnings = 10
+
+/** A document's faults against the OpenAPI schema, one line each: the comparison went on regardless. */
+function documentWarnings(doc: OpenApiDocument): string {
+  const lines = doc.warnings
+    .slice(0, shownWarnings)
+    .map((w) => `strata diff: warning: ${doc.file} at ${w.pointer === '' ? '/' : w.pointer}: ${w.message}\n`)
+  const more = doc.warnings.length - shownWarnings
+  if (more > 0) lines.push(`strata diff: warning: ${doc.file}: ${more} more faults against the OpenAPI schema\n`)
+  return lines.join('')
 }
 
 function render(findings: Finding[], flags: DiffFlags, newFile: string, io: CliIo): string {

@@ -37,21 +37,39 @@ const source = defineContractSource(api, [
   { scope: undefined, spec: { method: 'GET', path: '/orders/:id', responses: { 200: Order.schema } } },
 ])
 const NOW = new Date('2025-07-01T00:00:00Z')
+/** A GA version, a limited-availability one, a beta-channel one and an early-access one. */
+const channelApi = defineApi({
+  versions: defineVersions({
+    scheme: integerScheme(),
+    versions: [
+      { id: '1', released: '2024-01-01' },
+      { id: '2', released: '2025-01-01', stage: 'limited', changes: [renameOrderSumToTotal] },
+      { id: '3', released: '2025-02-01', channel: 'beta' },
+      { id: '4', released: '2025-03-01', stage: 'early-access' },
+    ],
+  }),
+  negotiation: { sources: [fromHeader('X-API-Version')] },
+})
+const channelSource = defineContractSource(channelApi, [
+  { scope: undefined, spec: { method: 'GET', path: '/orders/:id', responses: { 200: Order.schema } } },
+])
+const channelContracts = generateContracts(channelSource, { now: NOW })
 // biome-ignore lint/suspicious/noExplicitAny: snapshots are edited member by member
 type Doc = Record<string, any>
 const contracts = generateContracts(source, { now: NOW })
 
 /** A snapshot folder as `strata contracts` writes it, with optional edits per version. */
-function snapshots(edit: (label: string, doc: Doc) => void = () => {}): string {
+function snapshots(edit: (label: string, doc: Doc) => void = () => {}, of = contracts): string {
   const dir = mkdtempSync(join(tmpdir(), 'strata-check-'))
   mkdirSync(join(dir, 'api'))
-  for (const c of contracts) {
+  for (const c of of) {
     const doc = structuredClone(c.document) as Doc
     edit(c.label, doc)
     if (Object.keys(doc).length > 0) writeFileSync(join(dir, 'api', `${c.label}.json`), stringifyContract(doc))
   }
   return dir
 }
+const channelSnapshots = (edit?: (label: string, doc: Doc) => void) => snapshots(edit, channelContracts)
 const verdicts = async (dir: string, now = NOW) =>
   Object.fromEntries((await checkContracts(api, contracts, dir, { now })).map((c) => [c.version, c.verdict]))
 
@@ -83,6 +101,41 @@ describe('checkContracts', () => {
       if (label === '3') doc.components.schemas.Order.properties.currency = { type: 'string' }
     })
     expect(await verdicts(dir)).toMatchObject({ '3': 'changed-freely' })
+  })
+
+  test('limited-availability version changed incompatibly -> breaking (LA is recommended for production)', async () => {
+    const dir = channelSnapshots((label, doc) => {
+      if (label === '2') doc.components.schemas.Order.properties.currency = { type: 'string' }
+    })
+    const checks = await checkContracts(channelApi, channelContracts, dir, { now: NOW })
+    expect(checks.find((c) => c.version === '2')).toMatchObject({ verdict: 'breaking', phase: 'limited' })
+    expect(checkFailed(checks)).toBe(true)
+  })
+
+  test('beta-channel version changed incompatibly -> breaking (beta changes must be backwards compatible)', async () => {
+    const dir = channelSnapshots((label, doc) => {
+      if (label === '3-beta') doc.components.schemas.Order.properties.currency = { type: 'string' }
+    })
+    const checks = await checkContracts(channelApi, channelContracts, dir, { now: NOW })
+    expect(checks.find((c) => c.version === '3-beta')?.verdict).toBe('breaking')
+    expect(checkFailed(checks)).toBe(true)
+  })
+
+  test('early-access version changed incompatibly -> changed-freely, check passes', async () => {
+    const dir = channelSnapshots((label, doc) => {
+      if (label === '4') doc.components.schemas.Order.properties.currency = { type: 'string' }
+    })
+    const checks = await checkContracts(channelApi, channelContracts, dir, { now: NOW })
+    expect(checks.find((c) => c.version === '4')?.verdict).toBe('changed-freely')
+    expect(checkFailed(checks)).toBe(false)
+  })
+
+  test('snapshot of a beta version gone from the API, no sunset -> removed, check fails', async () => {
+    const dir = channelSnapshots()
+    const beta = channelContracts.find((c) => c.label === '3-beta')!
+    writeFileSync(join(dir, 'api', '0-beta.json'), stringifyContract(beta.document))
+    const checks = await checkContracts(channelApi, channelContracts, dir, { now: NOW })
+    expect(checks.find((c) => c.version === '0-beta')?.verdict).toBe('removed')
   })
 
   test('no snapshot yet for version 3 -> added', async () => {

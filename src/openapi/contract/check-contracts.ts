@@ -44,14 +44,21 @@ export interface CheckOptions {
   readonly failOn?: 'breaking' | 'warning'
 }
 
-const preGa = new Set(['early-access', 'preview', 'limited', 'unreleased'])
+/**
+ * The phases whose versions may still break: Confluent's Early Access "may change at any time" and its
+ * Preview is "not recommended for production usage", and an unreleased version has no clients yet.
+ * Limited Availability is "recommended for production usage" (seed 001), and Cognite's beta promises
+ * that "any changes we make to a feature while it's in beta will be backwards-compatible" (seed 002),
+ * so LA versions and the beta channel are held to the same rules as GA. The playground has no
+ * contract at all.
+ */
+const mayBreak = new Set(['early-access', 'preview', 'unreleased'])
 const lifecycleOf = (doc: OpenApiDocument): Record<string, unknown> => {
   const info = doc.root.info
   const ext = isJsonObject(info) ? info['x-lifecycle'] : undefined
   return isJsonObject(ext) ? ext : {}
 }
-const freeToChange = (phase: unknown, channel: unknown): boolean =>
-  channel === 'beta' || (typeof phase === 'string' && preGa.has(phase))
+const freeToChange = (phase: unknown): boolean => typeof phase === 'string' && mayBreak.has(phase)
 
 async function _snapshots(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>()
@@ -73,7 +80,8 @@ const versionFinding = (rule: string, message: string, file: string): Finding =>
 
 /**
  * The CI gate: compares every version's freshly generated contract with its committed snapshot.
- * A GA or deprecated version may only change compatibly, a preview or beta version freely; a new
+ * A limited, GA or deprecated version (beta channel included) may only change compatibly, an early
+ * access or preview version freely; a new
  * version is welcome, and a snapshot's version may disappear only once its sunset date has passed.
  * Throws an `OpenApiInputError` when a snapshot cannot be read.
  *
@@ -112,7 +120,7 @@ export async function checkContracts(
       ? findings.length === 0
         ? 'unchanged'
         : 'compatible'
-      : freeToChange(contract.phase, contract.channel) && freeToChange(was.phase, was.channel)
+      : freeToChange(contract.phase) && freeToChange(was.phase)
         ? 'changed-freely'
         : 'breaking'
     out.push({ ...base, file, verdict, findings })
@@ -136,7 +144,7 @@ export async function checkContracts(
     }
     if (sunset !== undefined && sunset.getTime() <= options.now.getTime()) {
       out.push({ ...base, verdict: 'retired', findings: [] })
-    } else if (freeToChange(was.phase, was.channel)) {
+    } else if (freeToChange(was.phase)) {
       out.push({ ...base, verdict: 'changed-freely', findings: [] })
     } else {
       const message =

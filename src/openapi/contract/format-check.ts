@@ -10,7 +10,7 @@ export type CheckFormat = 'text' | 'markdown' | 'json' | 'github'
 const explain: Record<CheckVerdict, string> = {
   unchanged: 'unchanged',
   compatible: 'compatible changes only',
-  'changed-freely': 'changed (allowed: preview or beta)',
+  'changed-freely': 'changed (allowed: early access or preview)',
   breaking: 'BREAKING changes in a published version',
   added: 'new version (no snapshot yet)',
   retired: 'sunset has passed; the snapshot may be deleted',

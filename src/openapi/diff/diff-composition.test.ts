@@ -62,11 +62,57 @@ describe('oneOf / anyOf / allOf', () => {
     expect(findings.filter((f) => f.severity === 'breaking')).toEqual([])
   })
 
-  test('discriminator property renamed -> warning', () => {
+  test('discriminator property renamed -> breaking (clients dispatch on the old property)', () => {
     const d = (propertyName: string) => ({ oneOf: [ref('Cat'), ref('Dog')], discriminator: { propertyName } })
     expect(brief(diff(responseBody(d('kind'), schemas), responseBody(d('type'), schemas)))).toEqual([
-      `warning discriminator-changed ${res}/discriminator`,
+      `breaking discriminator-property-changed ${res}/discriminator`,
     ])
+  })
+
+  describe('discriminator mapping', () => {
+    const d = (mapping: Record<string, string>) => ({
+      oneOf: [ref('Cat'), ref('Dog')],
+      discriminator: { propertyName: 'kind', mapping },
+    })
+    const cat = '#/components/schemas/Cat'
+    const dog = '#/components/schemas/Dog'
+    const req = '#/paths/~1pets/post/requestBody/content/application~1json/schema'
+
+    test('response: value `dog` now maps to Cat -> breaking discriminator-mapping-changed', () => {
+      const findings = diff(responseBody(d({ cat, dog }), schemas), responseBody(d({ cat, dog: cat }), schemas))
+      expect(brief(findings)).toEqual([`breaking discriminator-mapping-changed ${res}/discriminator`])
+      expect(findings[0]?.message).toContain('`dog`')
+    })
+
+    test('request: value `dog` now maps to Cat -> breaking', () => {
+      expect(brief(diff(requestBody(d({ cat, dog }), schemas), requestBody(d({ cat, dog: cat }), schemas)))).toEqual([
+        `breaking discriminator-mapping-changed ${req}/discriminator`,
+      ])
+    })
+
+    test('value re-pointed to an identical schema under another name -> no finding', () => {
+      const withHound = { ...schemas, Hound: schemas.Dog }
+      const findings = diff(
+        responseBody(d({ cat, dog }), withHound),
+        responseBody(d({ cat, dog: '#/components/schemas/Hound' }), withHound),
+      )
+      expect(findings.filter((f) => f.rule.startsWith('discriminator'))).toEqual([])
+    })
+
+    test('request: value `dog` no longer mapped -> breaking; response: -> info', () => {
+      expect(brief(diff(requestBody(d({ cat, dog }), schemas), requestBody(d({ cat }), schemas)))).toEqual([
+        `breaking discriminator-mapping-changed ${req}/discriminator`,
+      ])
+      expect(brief(diff(responseBody(d({ cat, dog }), schemas), responseBody(d({ cat }), schemas)))).toEqual([
+        `info discriminator-mapping-extended ${res}/discriminator`,
+      ])
+    })
+
+    test('value `cat` added to the mapping -> info', () => {
+      expect(brief(diff(responseBody(d({ dog }), schemas), responseBody(d({ dog, cat }), schemas)))).toEqual([
+        `info discriminator-mapping-extended ${res}/discriminator`,
+      ])
+    })
   })
 })
 

@@ -206,22 +206,41 @@ function matchMembers(ctx: SchemaContext, oldList: unknown[], newList: unknown[]
   return { matched, removed, added: newRest }
 }
 
+/**
+ * The discriminator decides which schema a client parses an object as. A new property name, or a
+ * value that leads to another schema, leaves clients reading the wrong type: breaking either way.
+ * A value that disappears is refused in requests and merely no longer returned in responses; a new
+ * value is news (the alternative it leads to is judged by the oneOf/anyOf rules).
+ */
 function diffDiscriminator(ctx: SchemaContext, oldSchema: JsonObject, newSchema: JsonObject) {
   const o = oldSchema.discriminator
   const n = newSchema.discriminator
   if (!isJsonObject(o) || !isJsonObject(n)) return
   const at = descend(ctx, ['discriminator'])
   if (o.propertyName !== n.propertyName) {
-    reportAt(at, rules.discriminatorChanged, {
-      detail: `property \`${String(o.propertyName)}\` -> \`${String(n.propertyName)}\``,
+    reportAt(at, rules.discriminatorPropertyChanged, {
+      from: `\`${String(o.propertyName)}\``,
+      to: `\`${String(n.propertyName)}\``,
     })
   }
   const oldMapping = isJsonObject(o.mapping) ? o.mapping : {}
   const newMapping = isJsonObject(n.mapping) ? n.mapping : {}
-  const changed = Object.keys(oldMapping).filter((key) => !jsonEqual(oldMapping[key], newMapping[key]))
-  if (changed.length > 0) {
-    reportAt(at, rules.discriminatorChanged, { detail: `mapping for ${changed.map((k) => `\`${k}\``).join(', ')}` })
+  const target = (value: unknown) => (typeof value === 'string' ? { $ref: value } : value)
+  const names = (keys: string[]) => keys.map((k) => `\`${k}\``).join(', ')
+  const moved = Object.keys(oldMapping).filter(
+    (key) =>
+      newMapping[key] !== undefined &&
+      !jsonEqual(oldMapping[key], newMapping[key]) &&
+      !ctx.run.unchanged(target(oldMapping[key]), target(newMapping[key])),
+  )
+  const removed = Object.keys(oldMapping).filter((key) => newMapping[key] === undefined)
+  const added = Object.keys(newMapping).filter((key) => oldMapping[key] === undefined)
+  const refused = ctx.direction === 'request' ? removed : []
+  if (moved.length + refused.length > 0) {
+    reportAt(at, rules.discriminatorMappingChanged, { detail: names([...moved, ...refused]) })
   }
+  const news = [...added, ...(ctx.direction === 'request' ? [] : removed)]
+  if (news.length > 0) reportAt(at, rules.discriminatorMappingExtended, { detail: names(news) })
 }
 
 function withoutAnnotations(node: unknown): unknown {

@@ -5,6 +5,7 @@ import { strictPolicy } from '../policy/presets.ts'
 import { type CustomRule, checkCustomRules, matchedOperations, runCustomRules } from './custom-rule.ts'
 import { diffPaths } from './diff-paths.ts'
 import { DiffRun } from './diff-run.ts'
+import { diffServers } from './diff-servers.ts'
 import type { Finding } from './finding.ts'
 
 /** Options of {@link diffOpenApi}. */
@@ -48,6 +49,7 @@ export function diffOpenApi(oldDoc: OpenApiDocument, newDoc: OpenApiDocument, op
     }
   }
   try {
+    diffServers(run)
     diffPaths(run, 'paths')
     diffPaths(run, 'webhooks')
   } catch (error) {

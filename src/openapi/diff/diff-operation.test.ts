@@ -158,7 +158,14 @@ describe('request bodies and responses', () => {
 })
 
 describe('security', () => {
-  const secured = (security: unknown) => spec({ '/pets': { get: { responses: ok, security } } })
+  const securitySchemes = {
+    oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token', scopes: { read: '', write: '' } } } },
+    apiKey: { type: 'apiKey', in: 'header', name: 'X-Key' },
+  }
+  const secured = (security: unknown) => {
+    const doc = spec({ '/pets': { get: { responses: ok, security } } })
+    return { ...doc, components: { ...doc.components, securitySchemes } }
+  }
 
   test('auth required where there was none -> breaking', () => {
     expect(brief(diff(secured([]), secured([{ oauth: ['read'] }])))).toEqual([

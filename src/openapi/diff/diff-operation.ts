@@ -3,6 +3,7 @@ import { diffRequestBody, diffResponses } from './diff-content.ts'
 import { diffParameters, type ParameterSource } from './diff-parameters.ts'
 import type { DiffRun } from './diff-run.ts'
 import { diffSecurity } from './diff-security.ts'
+import { diffOperationServers } from './diff-servers.ts'
 import { diffDeprecation, diffStability } from './lifecycle.ts'
 import type { SchemaContext } from './schema-context.ts'
 
@@ -39,14 +40,17 @@ export function operationContext(run: DiffRun, pair: OperationPair): SchemaConte
   }
 }
 
-/** Compares two versions of an operation: lifecycle, security, parameters, request body, responses. */
+/** Compares two versions of an operation: lifecycle, security, servers, parameters, request body, responses. */
 export function diffOperation(run: DiffRun, pair: OperationPair): void {
   const ctx = operationContext(run, pair)
   const oldOperation: JsonObject = pair.old.operation
   const newOperation: JsonObject = pair.new.operation
   diffDeprecation(ctx, oldOperation, newOperation)
   diffStability(ctx, oldOperation, newOperation)
-  if (!pair.webhook) diffSecurity(ctx, oldOperation, newOperation)
+  if (!pair.webhook) {
+    diffSecurity(ctx, oldOperation, newOperation)
+    diffOperationServers(ctx, pair)
+  }
   diffParameters({ ...ctx, direction: pair.webhook ? 'response' : 'request' }, pair.old, pair.new)
   diffRequestBody(ctx, oldOperation.requestBody, newOperation.requestBody, pair.webhook ? 'response' : 'request')
   diffResponses(ctx, oldOperation.responses, newOperation.responses, pair.webhook ? 'request' : 'response')

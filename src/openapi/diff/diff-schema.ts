@@ -4,6 +4,7 @@ import * as typeRules from '../rules/type-rules.ts'
 import { diffComposition } from './diff-composition.ts'
 import { type DiffRun, refName } from './diff-run.ts'
 import { diffDefault, diffEnum, diffKeywords, diffLimits, diffPattern } from './diff-schema-values.ts'
+import { effectiveSchema } from './effective-schema.ts'
 import { diffDeprecation } from './lifecycle.ts'
 import { pairUnambiguous } from './pair-leftovers.ts'
 import { atPointers, descend, reportAt, type SchemaContext } from './schema-context.ts'
@@ -52,6 +53,12 @@ export function diffSchema(ctx: SchemaContext, oldNode: unknown, newNode: unknow
   compareResolved(inner, asSchema(oldResolved.node), asSchema(newResolved.node), nullHandled)
 }
 
+/** Whether an old schema (followed through `$ref`s and null wrappers) admits null. */
+function admitsNullAt(run: DiffRun, node: unknown): boolean {
+  const schema = asSchema(run.resolve('old', node).node)
+  return nullWrapper(run, 'old', schema) !== undefined || admitsNull(schema)
+}
+
 function asSchema(node: unknown): JsonObject {
   if (isJsonObject(node)) return node
   // JSON Schema booleans: `true` admits everything, `false` nothing.
@@ -78,15 +85,22 @@ function compareResolved(ctx: SchemaContext, oldSchema: JsonObject, newSchema: J
   }
 
   diffDeprecation(ctx, oldSchema, newSchema)
-  if (!diffTypes(ctx, oldSchema, newSchema)) return
-  diffEnum(ctx, oldSchema, newSchema)
-  diffDefault(ctx, oldSchema, newSchema)
-  diffLimits(ctx, oldSchema, newSchema)
-  diffPattern(ctx, oldSchema, newSchema)
-  if (!ctx.skipProperties) diffProperties(ctx, oldSchema, newSchema)
-  diffAdditionalProperties(ctx, oldSchema, newSchema)
-  if (oldSchema.items !== undefined && newSchema.items !== undefined) {
-    diffSchema(descend(ctx, ['items'], ['items'], '[]'), oldSchema.items, newSchema.items)
+  // Inside a matched allOf member, what the member constrains is compared on the folded parent.
+  if (!ctx.skipProperties) {
+    const oldEffective = effectiveSchema(run, 'old', oldSchema)
+    const newEffective = effectiveSchema(run, 'new', newSchema)
+    if (!diffTypes(ctx, oldEffective, newEffective)) return
+    diffEnum(ctx, oldEffective, newEffective)
+    diffDefault(ctx, oldSchema, newSchema)
+    diffLimits(ctx, oldEffective, newEffective)
+    diffPattern(ctx, oldEffective, newEffective)
+    diffProperties(ctx, oldSchema, newSchema)
+    diffAdditionalProperties(ctx, oldEffective, newEffective)
+    if (oldEffective.items !== undefined && newEffective.items !== undefined) {
+      diffSchema(descend(ctx, ['items'], ['items'], '[]'), oldEffective.items, newEffective.items)
+    }
+  } else {
+    diffDefault(ctx, oldSchema, newSchema)
   }
   diffComposition(ctx, oldSchema, newSchema)
   diffKeywords(ctx, oldSchema, newSchema)
@@ -203,7 +217,9 @@ function diffProperties(ctx: SchemaContext, oldSchema: JsonObject, newSchema: Js
           : propertyRules.requestPropertyBecameOptional
         : isRequired
           ? propertyRules.responsePropertyBecameRequired
-          : propertyRules.responsePropertyBecameOptional
+          : admitsNullAt(run, oldEntry.schema)
+            ? propertyRules.responseNullablePropertyBecameOptional
+            : propertyRules.responsePropertyBecameOptional
       reportAt(child, rule, {})
     }
     diffSchema(child, oldEntry.schema, newEntry.schema)

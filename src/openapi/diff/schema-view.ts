@@ -73,6 +73,9 @@ export interface PropertyEntry {
   readonly pointer: string
 }
 
+const synthetic = Symbol('merged declarations')
+const isSynthetic = (schema: unknown): boolean => isJsonObject(schema) && synthetic in schema
+
 /** The properties and required names of an object schema, merged through `allOf` (cycle-safe). */
 export interface ObjectView {
   readonly properties: Map<string, PropertyEntry>
@@ -99,8 +102,17 @@ function collect(
   const properties = schema.properties
   if (isJsonObject(properties)) {
     for (const [name, value] of Object.entries(properties)) {
-      if (!view.properties.has(name)) {
-        view.properties.set(name, { schema: value, pointer: `${pointer}/properties/${escapePointerToken(name)}` })
+      const first = view.properties.get(name)
+      const at = `${pointer}/properties/${escapePointerToken(name)}`
+      if (first === undefined) view.properties.set(name, { schema: value, pointer: at })
+      else {
+        // Declared again by another allOf member: the value must satisfy both declarations. The
+        // members are referenced by their places, so what is found inside keeps a real pointer.
+        const member = (entry: PropertyEntry) => (isSynthetic(entry.schema) ? entry.schema : { $ref: entry.pointer })
+        view.properties.set(name, {
+          schema: { allOf: [member(first), member({ schema: value, pointer: at })], [synthetic]: true },
+          pointer: first.pointer,
+        })
       }
     }
   }

@@ -2,4 +2,5 @@
 export { isOpenApiInputError, OpenApiInputError, type OpenApiInputLocation } from './input-error.ts'
 export { getByPointer, isJsonObject, type JsonObject, parsePointer, toPointer } from './json-pointer.ts'
 export { loadOpenApi, parseOpenApi } from './load-openapi.ts'
-export { type OpenApiDocument, type OpenApiVersion, toOpenApiDocument } from './openapi-document.ts'
+export { type LoadOptions, type OpenApiDocument, type OpenApiVersion, toOpenApiDocument } from './openapi-document.ts'
+export type { OpenApiWarning } from './schema-warnings.ts'

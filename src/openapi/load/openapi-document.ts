@@ -1,6 +1,8 @@
 import { bundleRefs } from './bundle-refs.ts'
+import { comparisonFaults } from './comparison-faults.ts'
 import { OpenApiInputError } from './input-error.ts'
 import { isJsonObject, type JsonObject } from './json-pointer.ts'
+import { type OpenApiWarning, schemaWarnings } from './schema-warnings.ts'
 
 /** The OpenAPI major.minor lines the checker reads. */
 export type OpenApiVersion = '3.0' | '3.1'
@@ -11,6 +13,22 @@ export interface OpenApiDocument {
   readonly file: string
   readonly version: OpenApiVersion
   readonly root: JsonObject
+  /**
+   * Faults against the OpenAPI schema of its version that leave the comparison defined (a missing
+   * `description` or `responses`); the comparison goes on and reports may show them.
+   */
+  readonly warnings: readonly OpenApiWarning[]
+}
+
+/** Options of {@link toOpenApiDocument} and `loadOpenApi`. */
+export interface LoadOptions {
+  /**
+   * What to do with a fault that leaves the comparison undefined (a parameter with neither `schema`
+   * nor `content`, a path parameter not marked required, ...): `fail` (the default) throws an
+   * {@link OpenApiInputError} naming the file and pointer; `warn` lists it among the warnings and
+   * compares as best it can, as scoring third-party fixtures needs.
+   */
+  readonly faults?: 'fail' | 'warn'
 }
 
 const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
@@ -22,7 +40,7 @@ const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch',
  * @example
  * const doc = toOpenApiDocument({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} }, 'inline')
  */
-export function toOpenApiDocument(value: unknown, file: string): OpenApiDocument {
+export function toOpenApiDocument(value: unknown, file: string, options: LoadOptions = {}): OpenApiDocument {
   if (!isJsonObject(value)) {
     throw new OpenApiInputError('expected an OpenAPI document (a JSON or YAML object) at the top level', {
       file,
@@ -32,7 +50,22 @@ export function toOpenApiDocument(value: unknown, file: string): OpenApiDocument
   const version = readVersion(value, file)
   checkShape(value, file)
   bundleRefs(value, file)
-  return { file, version, root: value }
+  const faults = comparisonFaults(value)
+  const fatal = faults.filter((f) => f.fatal !== false)
+  const fault = fatal[0]
+  if (fault !== undefined && options.faults !== 'warn') {
+    const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more such fault${fatal.length > 2 ? 's' : ''})` : ''
+    throw new OpenApiInputError(`${fault.message}; the comparison would be undefined${more}`, {
+      file,
+      pointer: fault.pointer,
+    })
+  }
+  return {
+    file,
+    version,
+    root: value,
+    warnings: [...faults.map(({ pointer, message }) => ({ pointer, message })), ...schemaWarnings(value, version)],
+  }
 }
 
 function readVersion(root: JsonObject, file: string): OpenApiVersion {

@@ -1,6 +1,6 @@
 /** Policies: named presets and per-rule severity overrides from a config file. */
 
-export { type Policy, type RuleSetting, severityFor } from './policy.ts'
+export { type Policy, type PolicyPromise, type RuleSetting, severityFor } from './policy.ts'
 export {
   applyPolicyConfig,
   isPolicyConfigError,

@@ -86,6 +86,7 @@ export function applyPolicyConfig(
     severities,
     deprecationNoticeDays: days ?? start.deprecationNoticeDays,
     exemptStabilityLevels: (levels as string[] | undefined) ?? start.exemptStabilityLevels,
+    ...(start.promises !== undefined ? { promises: start.promises } : {}),
   }
 }
 

@@ -3,6 +3,19 @@ import type { Severity } from '../rules/rule.ts'
 /** A severity, or `off` to drop a rule's findings. */
 export type RuleSetting = Severity | 'off'
 
+/**
+ * One item of a program's own list of breaking and non-breaking changes, in its words, tied to the
+ * rules that detect it. A preset gives each of those rules the severity the item promises.
+ */
+export interface PolicyPromise {
+  /** The item as the program's documentation states it. */
+  readonly says: string
+  /** Whether the program calls it breaking. */
+  readonly breaking: boolean
+  /** The rules that detect it; empty when the change is never reported at all. */
+  readonly rules: readonly string[]
+}
+
 /** How the checker classifies changes: severities per rule id plus lifecycle settings. */
 export interface Policy {
   /** The preset name, e.g. `strict` or `confluent`. */
@@ -18,6 +31,8 @@ export interface Policy {
    * reported as `info`.
    */
   readonly exemptStabilityLevels: readonly string[]
+  /** The program's own list of breaking and non-breaking changes, when a preset encodes one. */
+  readonly promises?: readonly PolicyPromise[]
 }
 
 /**

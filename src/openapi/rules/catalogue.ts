@@ -10,12 +10,14 @@ import * as property from './property-rules.ts'
 import * as response from './response-rules.ts'
 import type { Rule } from './rule.ts'
 import * as security from './security-rules.ts'
+import * as server from './server-rules.ts'
 import * as type from './type-rules.ts'
 
 /** The families of rules, in the order `docs/rules.md` lists them. */
 export const ruleFamilies: ReadonlyArray<{ title: string; rules: readonly Rule[] }> = [
   { title: 'Operations and webhooks', rules: Object.values(operation) },
   { title: 'Lifecycle: deprecation, sunset, stability', rules: Object.values(lifecycle) },
+  { title: 'Servers', rules: Object.values(server) },
   { title: 'Security', rules: Object.values(security) },
   { title: 'Parameters', rules: Object.values(parameter) },
   { title: 'Request and response bodies', rules: Object.values(body) },

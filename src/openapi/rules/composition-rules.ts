@@ -73,11 +73,38 @@ export const wrappedInOneOf = defineRule({
     `${subject} was wrapped in a oneOf; ${detail ?? 'values that were valid may no longer be'}.`,
 })
 
-/** A discriminator's property name or mapping changed. */
-export const discriminatorChanged = defineRule({
-  id: 'discriminator-changed',
-  severity: 'warning',
-  summary: "A discriminator's property name or mapping changed.",
+/**
+ * The discriminator now names another property: clients that dispatch on it (and requests that set
+ * it) no longer decide the type.
+ */
+export const discriminatorPropertyChanged = defineRule({
+  id: 'discriminator-property-changed',
+  severity: 'breaking',
+  summary: "A discriminator's property name changed.",
   example: 'discriminator propertyName `petType` -> `kind`',
-  message: ({ subject, detail }) => `${subject} has another discriminator ${detail ?? ''}.`,
+  message: ({ subject, from, to }) =>
+    `${subject} is now told apart by ${to ?? 'another property'} instead of ${from ?? 'its old property'}; clients that dispatch on the old one can no longer read it.`,
+})
+
+/**
+ * A discriminator value now leads to another schema (or, in a request, to none): a client that
+ * dispatches on it parses the object as the wrong type, and a request that sends it is read as one.
+ */
+export const discriminatorMappingChanged = defineRule({
+  id: 'discriminator-mapping-changed',
+  severity: 'breaking',
+  summary:
+    'A discriminator value maps to another schema, or a request value is no longer mapped (responses: a value no longer returned is news).',
+  example: 'discriminator mapping { dog: Dog } -> { dog: Wolf }',
+  message: ({ subject, detail }) =>
+    `${subject} maps ${detail ?? 'a value'} differently; clients that dispatch on it read another type.`,
+})
+
+/** A discriminator value appeared or, in a response, stopped being returned. */
+export const discriminatorMappingExtended = defineRule({
+  id: 'discriminator-mapping-extended',
+  severity: 'info',
+  summary: 'A discriminator mapping gained a value, or a response mapping lost one.',
+  example: 'discriminator mapping { dog: Dog } -> { dog: Dog, cat: Cat }',
+  message: ({ subject, detail }) => `${subject} has a discriminator mapping with ${detail ?? 'other values'}.`,
 })

@@ -92,6 +92,20 @@ export const responsePropertyBecameOptional = defineRule({
   message: ({ subject }) => `${subject} became optional; clients may no longer find it.`,
 })
 
+/**
+ * A required response property that could be null may now be missing instead: clients that tell
+ * `null` from absent see a difference (Confluent calls omitting null-valued properties compatible).
+ */
+export const responseNullablePropertyBecameOptional = defineRule({
+  id: 'response-nullable-property-became-optional',
+  severity: 'breaking',
+  summary:
+    'A required response property that could be null became optional, so clients may find it missing instead of null.',
+  example: 'response `note` (required, nullable) -> `note?` (nullable)',
+  message: ({ subject }) =>
+    `${subject} could be null and became optional; clients may find it missing instead of null.`,
+})
+
 /** A response property is now always present. */
 export const responsePropertyBecameRequired = defineRule({
   id: 'response-property-became-required',
