@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { declaredRoutes, strata } from 'strata/fastify'
+import { declaredRoutes, strata, strataFrameworkErrors } from 'strata/fastify'
 import { defineAssetsApi } from './api.ts'
 import { assetRoutes } from './routes.ts'
 import { AssetStore } from './store.ts'
@@ -18,6 +18,8 @@ export async function createServer(options: {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // A URL Fastify cannot decode is answered in the API's error format too.
+    frameworkErrors: strataFrameworkErrors,
     // Report every failed field at once; type coercion stays on for query strings.
     ajv: { customOptions: { allErrors: true } },
   })

@@ -8,7 +8,7 @@ import {
   createPageTokenCodec,
   redisRateLimitStore,
 } from 'strata'
-import { conventions, strata } from 'strata/fastify'
+import { conventions, strata, strataFrameworkErrors } from 'strata/fastify'
 import { defineControlPlaneApi } from './api.ts'
 import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
 import { readConfig } from './config.ts'
@@ -79,6 +79,8 @@ export async function createServer(options: {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
+    // A URL Fastify cannot decode is answered in the API's error format too.
+    frameworkErrors: strataFrameworkErrors,
     trustProxy: config.trustProxy,
     ajv: { customOptions: { allErrors: true } },
   })
@@ -116,6 +118,7 @@ export async function createServer(options: {
     baseUrl: (req) => config.publicUrl ?? `${req.protocol}://${req.host}`,
     now,
     provisionMs: config.provisionSeconds * 1000,
+    clusterQuota: config.clusterQuota,
     pepper,
   }
   await app.register(orgRoutes(env))

@@ -39,6 +39,8 @@ export interface Api {
   readonly errors: ErrorFormat
   readonly clock: () => Date
   readonly headerOptions: ResponseHeaderOptions
+  /** The lifecycle settings (header formats, links, early access), for contracts and docs. */
+  readonly lifecycleOptions: LifecycleOptions
   /** The scope names routes may use. */
   readonly scopeNames: readonly string[]
   /** The version list of a scope (the API-wide one when `scope` is absent). */
@@ -104,6 +106,7 @@ export function defineApi(options: ApiOptions): Api {
     errors: options.errors ?? envelopeFormat,
     clock,
     headerOptions,
+    lifecycleOptions: lifecycle,
     scopeNames,
     versionsOf: (scope) => engineOf(scope).versions,
     negotiationOf(scope) {

@@ -38,12 +38,14 @@ export {
   renderProblem,
 } from './render-problem.ts'
 export { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
+export { isWellFormedRequestId, newRequestId, REQUEST_ID_HEADER, requestIdOf } from './request-id.ts'
 export {
   attachRegistry,
   checkScope,
   contractSourceOf,
   createRouteRegistry,
   type RouteRegistry,
+  registryOf,
 } from './route-registry.ts'
 export { createRouteTable, type RouteTable } from './route-table.ts'
 export { createRuntime, type Runtime, type RuntimeOptions, type RuntimeRequest, type RuntimeResponse } from './serve.ts'

@@ -2,6 +2,7 @@ import type { Api } from '../api/index.ts'
 import { StrataError } from '../error/index.ts'
 import { checkLedger, type RouteSpec, schemaNamesOf } from '../migrate/index.ts'
 import type { ContractRoute, ContractSource } from '../openapi/contract/contract-source.ts'
+import { type ConventionsInput, describeConventions } from '../openapi/contract/conventions-doc.ts'
 import { type CompiledRoute, compileRoute } from './exchange.ts'
 import { createVersionValidators, type VersionValidators } from './validate.ts'
 
@@ -23,13 +24,15 @@ export interface RouteRegistry {
 }
 
 /**
- * Creates the route registry of one API; each adapter keeps one per app.
+ * Creates the route registry of one API; each adapter keeps one per app. The conventions'
+ * configuration (authentication, rate limits) goes into every contract it describes.
  *
  * @example
  * const registry = createRouteRegistry(api)
  * registry.add({ scope: undefined, spec: { method: 'GET', path: '/assets/:id', responses: { 200: Asset.schema } } })
  */
-export function createRouteRegistry(api: Api): RouteRegistry {
+export function createRouteRegistry(api: Api, options: { conventions?: ConventionsInput } = {}): RouteRegistry {
+  const conventions = options.conventions === undefined ? undefined : describeConventions(options.conventions)
   const routes: ContractRoute[] = []
   const compiled = new Map<string, CompiledRoute>()
   const validators: VersionValidators = createVersionValidators()
@@ -57,7 +60,7 @@ export function createRouteRegistry(api: Api): RouteRegistry {
         checkLedger(api.versionsOf(scope).versions, names, specs)
       }
     },
-    contractSource: () => ({ api, routes }),
+    contractSource: () => ({ api, routes, ...(conventions !== undefined ? { conventions } : {}) }),
   }
 }
 
@@ -78,6 +81,16 @@ export function attachRegistry(app: object, registry: RouteRegistry): void {
 }
 
 /**
+ * The route registry attached to an app object (or its `runtime`), if any.
+ *
+ * @example
+ * const api = registryOf(request.server)?.api
+ */
+export function registryOf(app: object): RouteRegistry | undefined {
+  return registries.get(app) ?? (app as { runtime?: { registry?: RouteRegistry } }).runtime?.registry
+}
+
+/**
  * The contract source of an app built with any Strata adapter: its API and every head route.
  * Call it once the app is ready; nothing here needs the app to listen.
  *
@@ -88,7 +101,7 @@ export function attachRegistry(app: object, registry: RouteRegistry): void {
  */
 export function contractSourceOf(app: object): ContractSource {
   // An adapter binding is attached directly; anything else may carry one as `runtime` (example servers).
-  const found = registries.get(app) ?? (app as { runtime?: { registry?: RouteRegistry } }).runtime?.registry
+  const found = registryOf(app)
   if (found === undefined) {
     throw new StrataError(
       'STRATA_ERR_CONTRACT_NO_PLUGIN',

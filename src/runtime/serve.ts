@@ -18,6 +18,7 @@ import {
 } from './exchange.ts'
 import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts'
 import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
 import { createRouteTable } from './route-table.ts'
 import { fieldIssues, type PartValidator, validationProblem } from './validate.ts'
@@ -39,6 +40,7 @@ export interface RuntimeRequest {
   readonly ip?: string
   /** The adapter refused to read a body past the limit (a declared `content-length` too large): a 413. */
   readonly oversized?: boolean
+  /** The exchange's id; by default the client's well-formed `X-Request-Id`, else a new UUIDv7. */
   readonly requestId?: string
   /** The framework's own request, for the `principal` option. */
   readonly raw?: unknown
@@ -99,7 +101,10 @@ const JSON_TYPE = 'application/json; charset=utf-8'
  */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { api } = options
-  const registry = createRouteRegistry(api)
+  const registry = createRouteRegistry(
+    api,
+    options.conventions !== undefined ? { conventions: options.conventions } : {},
+  )
   const router = FindMyWay({ ignoreTrailingSlash: false })
   const table = createRouteTable()
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
@@ -120,6 +125,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       spec,
       ...(route.schemas.params !== undefined ? { params: route.schemas.params } : {}),
       ...(route.summary !== undefined ? { meta: { summary: route.summary } } : {}),
+      ...(route.auth !== undefined ? { auth: route.auth } : {}),
+      ...(route.internal === true ? { internal: true } : {}),
     })
     const compiled = registry.compiled(route.scope, spec, route.strict ?? false)
     const versions = api.versionsOf(route.scope).versions.length
@@ -178,7 +185,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return respond(out.status, { ...extra, ...out.headers, 'content-type': out.contentType }, body)
   }
 
-  async function handle(request: RuntimeRequest): Promise<RuntimeResponse> {
+  // Every answer names its exchange, errors included: the client's well-formed X-Request-Id or a new UUIDv7.
+  async function handle(incoming: RuntimeRequest): Promise<RuntimeResponse> {
+    const request = { ...incoming, requestId: incoming.requestId ?? requestIdOf(incoming.headers) }
+    const out = await _handle(request)
+    return { ...out, headers: { ...out.headers, [REQUEST_ID_HEADER]: request.requestId } }
+  }
+
+  async function _handle(request: RuntimeRequest): Promise<RuntimeResponse> {
     // The route is found once: the conventions read its `auth`, serving reads the rest.
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
     const found = router.find(request.method as HTTPMethod, splitUrl(rewritten).path)
@@ -327,7 +341,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     registry,
     matches: (method, url) => router.find(method as HTTPMethod, splitUrl(api.rewriteUrl(url)).path) !== null,
     handle,
-    fail: (request, problem) => fail(request, problem),
+    fail: (incoming, problem) => {
+      const requestId = incoming.requestId ?? requestIdOf(incoming.headers)
+      const out = fail({ ...incoming, requestId }, problem)
+      return { ...out, headers: { ...out.headers, [REQUEST_ID_HEADER]: requestId } }
+    },
   }
 }
 

@@ -46,11 +46,7 @@ export function strataHono(options: RuntimeOptions): StrataHono {
     }
     return _response(await runtime.handle(await _plain(c)))
   }
-  let requests = 0
-  const _plain = async (c: Context) => ({
-    ...(await toRuntimeRequest(c.req.raw, limit, _ip(c))),
-    requestId: `req-${(++requests).toString(36)}`,
-  })
+  const _plain = (c: Context) => toRuntimeRequest(c.req.raw, limit, _ip(c))
   function fail(c: Context, problem: HttpProblem): Response {
     const url = new URL(c.req.url)
     const headers = Object.fromEntries([...c.req.raw.headers].map(([k, v]) => [k.toLowerCase(), v]))

@@ -1,3 +1,5 @@
+import type { Change } from '../../change/index.ts'
+import { schemaNamesOf } from '../../migrate/index.ts'
 import { diffOpenApi } from '../diff/diff-openapi.ts'
 import type { Finding } from '../diff/finding.ts'
 import { toOpenApiDocument } from '../load/openapi-document.ts'
@@ -29,6 +31,24 @@ export interface ChangelogEntry {
 const lifecycleRules = new Set(['deprecated', 'reactivated', 'deprecation-notice-too-short', 'sunset-changed'])
 const day = (d: Date | undefined) => d?.toISOString().slice(0, 10)
 
+/**
+ * Whether a ledger change touches internal routes only (endpoints marked internal, or schemas that
+ * only internal routes use): such a change carries no promise and stays out of the changelog.
+ */
+function _internalOnly(change: Change, source: ContractSource, scope: string | undefined): boolean {
+  const routes = source.routes.filter((r) => r.scope === scope)
+  const internal = routes.filter((r) => r.internal === true)
+  if (internal.length === 0 || change.instructions.length === 0) return false
+  const publicSchemas = new Set(routes.filter((r) => r.internal !== true).flatMap((r) => [...schemaNamesOf(r.spec)]))
+  const isInternal = (method: string, path: string) =>
+    internal.some((r) => r.spec.method === method.toUpperCase() && r.spec.path === path)
+  return change.instructions.every((ins) => {
+    if ('schema' in ins && typeof ins.schema === 'string') return !publicSchemas.has(ins.schema)
+    if ('method' in ins && 'path' in ins) return isInternal(ins.method, ins.path)
+    return false
+  })
+}
+
 function _entry(
   contract: Contract,
   previous: Contract | undefined,
@@ -40,6 +60,7 @@ function _entry(
   const changes = all
     .slice(from, all.indexOf(contract.version) + 1)
     .flatMap((v) => v.changes ?? [])
+    .filter((c) => !_internalOnly(c, source, contract.scope))
     .map((c) => ({ name: c.name, description: c.description }))
   const doc = (c: Contract) => toOpenApiDocument(structuredClone(c.document), c.label)
   const findings =

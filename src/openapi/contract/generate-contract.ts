@@ -57,7 +57,7 @@ function _document(
   const phase = versions.phase(version, options.now)
   const suffix = api.negotiationOf(scope).beta?.suffix ?? '-beta'
   const label = version.channel === 'beta' ? `${version.id}${suffix}` : version.id
-  const negotiation = describeNegotiation(api, scope, label)
+  const negotiation = describeNegotiation(api, scope, label, source.conventions)
   const errors = describeErrors(api, scope, index)
   const components = new ComponentSchemas()
   const sunset = day(version.sunset)
@@ -76,12 +76,15 @@ function _document(
       negotiation,
       errors,
       lifecycle,
+      ...(source.conventions !== undefined ? { conventions: source.conventions } : {}),
     })
     if (built === undefined) continue
     const item = paths.get(built.path) ?? {}
     item[built.method] ??= built.operation
     paths.set(built.path, item)
   }
+  const schemes = source.conventions?.securitySchemes ?? {}
+  const security = Object.keys(schemes).length > 0 ? schemes : undefined
   const errorSchemas = Object.fromEntries([...errors.media.values()].map(({ name, schema }) => [name, schema]))
   const dates = { released: day(version.released), ga: day(version.ga), deprecated: day(version.deprecated), sunset }
   const lifecycleExt = {
@@ -118,6 +121,7 @@ function _document(
       responses: _errorResponses(errors, negotiation.responseHeaders),
       ...(Object.keys(negotiation.parameters).length > 0 ? { parameters: negotiation.parameters } : {}),
       ...(Object.keys(negotiation.headers).length > 0 ? { headers: negotiation.headers } : {}),
+      ...(security !== undefined ? { securitySchemes: security } : {}),
     },
   }
   return {
@@ -146,7 +150,7 @@ export function generateContracts(source: ContractSource, options: ContractOptio
     const versions = source.api.versionsOf(scope)
     const playground = source.api.negotiationOf(scope).playground ?? []
     const routes = source.routes
-      .filter((r) => r.scope === scope && !playground.some((p) => r.spec.path.startsWith(p)))
+      .filter((r) => r.scope === scope && r.internal !== true && !playground.some((p) => r.spec.path.startsWith(p)))
       .map((route) => ({ route, plan: planRoute(route.spec, versions.versions) }))
     if (routes.length === 0) continue
     for (const version of versions.versions) {
