@@ -7,10 +7,10 @@ describe.each(adapters)('calendar program on $name', ({ example: name }) => {
   let example: RunningExample
   beforeAll(async () => {
     example = await startExample(name, { STRATA_NOW: NOW })
-  })
+  }, 60_000)
   afterAll(async () => {
     await example?.stop()
-  })
+  }, 30_000)
 
   const call = (path: string, init: RequestInit = {}) => fetch(`${example.url}${path}`, init)
   // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
@@ -208,7 +208,7 @@ describe.each(adapters)('calendar program on $name', ({ example: name }) => {
       const list = await read(await fetch(`${second.url}/api/v1/assets`))
       expect(list.items.map((a: { name: string }) => a.name)).toEqual(['kept'])
       expect(await second.stop()).toBe(0)
-    })
+    }, 60_000)
 
     test('unknown example name -> exit 2 with the list of examples', async () => {
       await expect(startExample('nope')).rejects.toThrow(/Unknown example 'nope'. Available: .*calendar/)
