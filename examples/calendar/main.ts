@@ -24,8 +24,6 @@ export async function createServer(options: {
     ajv: { customOptions: { allErrors: true } },
   })
   app.addHook('onClose', async () => store.close())
-  // The API reads JSON only: any other media type is a 415, as on every other adapter.
-  app.removeContentTypeParser('text/plain')
   await app.register(strata, { api: defineAssetsApi(clock) })
   const routes = declaredRoutes(assetRoutes(store, clock))
   await app.register(routes, { prefix: '/api/v1' })

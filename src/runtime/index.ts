@@ -48,7 +48,14 @@ export {
   registryOf,
 } from './route-registry.ts'
 export { createRouteTable, type RouteTable } from './route-table.ts'
-export { createRuntime, type Runtime, type RuntimeOptions, type RuntimeRequest, type RuntimeResponse } from './serve.ts'
+export {
+  badUrlProblem,
+  createRuntime,
+  type Runtime,
+  type RuntimeOptions,
+  type RuntimeRequest,
+  type RuntimeResponse,
+} from './serve.ts'
 export {
   createVersionValidators,
   fieldIssues,

@@ -193,6 +193,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function _handle(request: RuntimeRequest): Promise<RuntimeResponse> {
+    if (!_decodes(splitUrl(request.url).path)) return fail(request, badUrlProblem())
     // The route is found once: the conventions read its `auth`, serving reads the rest.
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
     const found = router.find(request.method as HTTPMethod, splitUrl(rewritten).path)
@@ -347,6 +348,32 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return { ...out, headers: { ...out.headers, [REQUEST_ID_HEADER]: requestId } }
     },
   }
+}
+
+/** Whether every percent-escape of a path decodes (as UTF-8); a router cannot match one that does not. */
+const _decodes = (path: string): boolean => {
+  if (!path.includes('%')) return true
+  try {
+    decodeURIComponent(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The answer to a URL whose path cannot be decoded: 400 INVALID_REQUEST, the same on every adapter.
+ *
+ * @example
+ * if (!decodes(path)) return fail(request, badUrlProblem())
+ */
+export function badUrlProblem(): HttpProblem {
+  return new HttpProblem({
+    status: 400,
+    code: 'INVALID_REQUEST',
+    message: 'The request URL is not valid: its path has an invalid percent-encoding',
+    suggestion: 'Percent-encode every reserved or non-ASCII character of the path as UTF-8 (e.g. %C3%A9)',
+  })
 }
 
 const _one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)

@@ -6,6 +6,7 @@ import type { Mount } from '../../migrate/index.ts'
 import { splitUrl } from '../../negotiate/index.ts'
 import {
   attachRegistry,
+  badUrlProblem,
   checkScope,
   createRouteRegistry,
   createRouteTable,
@@ -44,6 +45,11 @@ export interface StrataFastifyOptions {
    * install your own error and not-found handlers.
    */
   readonly handleErrors?: boolean
+  /**
+   * Read JSON bodies only (default true): Fastify's own `text/plain` parser is removed, so a
+   * `text/plain` body is a 415 UNSUPPORTED_MEDIA_TYPE as on every other adapter, not a 422.
+   */
+  readonly jsonOnly?: boolean
 }
 
 const requestIds = new WeakMap<object, string>()
@@ -112,12 +118,7 @@ export function strataFrameworkErrors(error: { code?: string }, request: Fastify
   const problem =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? new HttpProblem({ status: 414, code: 'URI_TOO_LONG', message: 'A path segment is longer than the limit' })
-      : new HttpProblem({
-          status: 400,
-          code: 'INVALID_REQUEST',
-          message: 'The request URL is not valid: its path has an invalid percent-encoding',
-          suggestion: 'Percent-encode every reserved or non-ASCII character of the path as UTF-8 (e.g. %C3%A9)',
-        })
+      : badUrlProblem()
   if (api === undefined) {
     reply.code(problem.status).send({ code: problem.code, message: problem.message })
     return
@@ -129,6 +130,7 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
   const { api, principal } = options
   const routes = createRouteTable()
   checkRewriteAtStart(app, api)
+  if (options.jsonOnly !== false && app.hasContentTypeParser('text/plain')) app.removeContentTypeParser('text/plain')
   app.decorateRequest('strata', null as unknown as VersionContext)
 
   const conventions = conventionsOf(app)
