@@ -6,6 +6,7 @@ import {
   createAuthenticator,
   createJwtVerifier,
   createPageTokenCodec,
+  readWithdrawals,
   redisRateLimitStore,
 } from 'strata'
 import { conventions, strata, strataFrameworkErrors } from 'strata/fastify'
@@ -108,7 +109,11 @@ export async function createServer(options: {
       keyPrefix: 'control-plane',
     },
   })
-  const api = defineControlPlaneApi({ grants: config.earlyAccessGrants, deny: config.earlyAccessDeny }, options.clock)
+  const api = defineControlPlaneApi(
+    { grants: config.earlyAccessGrants, deny: config.earlyAccessDeny },
+    options.clock,
+    readWithdrawals(),
+  )
   await app.register(strata, { api, principal: (req) => req.principal })
   await useIdempotency(app, db, { ttlSeconds: config.idempotencyTtlSeconds })
 

@@ -25,6 +25,8 @@ export interface ChangelogEntry {
   readonly changes: readonly { readonly name: string; readonly description: string }[]
   /** What the checker finds between the two versions' contracts (lifecycle findings left out). */
   readonly findings: readonly Finding[]
+  /** Why the version, or some of its endpoints, were withdrawn at once for security. */
+  readonly withdrawn?: readonly { readonly endpoint?: string; readonly reason: string }[]
 }
 
 // A version's own lifecycle is stated in the entry; deprecation findings between versions are noise.
@@ -68,6 +70,9 @@ function _entry(
       ? []
       : diffOpenApi(doc(previous), doc(contract), options).filter((f) => !lifecycleRules.has(f.rule))
   const v = contract.version
+  const withdrawn = source.api.withdrawals
+    .filter((w) => w.scope === contract.scope && (w.version === undefined || w.version === v.id))
+    .map((w) => ({ ...(w.path !== undefined ? { endpoint: `${w.method ?? '*'} ${w.path}` } : {}), reason: w.reason }))
   const optional = { released: day(v.released), deprecated: day(v.deprecated), sunset: day(v.sunset) }
   return {
     scope: contract.scope,
@@ -80,6 +85,7 @@ function _entry(
     ...(previous !== undefined ? { previous: previous.label } : {}),
     changes,
     findings,
+    ...(withdrawn.length > 0 ? { withdrawn } : {}),
   } as ChangelogEntry
 }
 

@@ -83,6 +83,7 @@ function _document(
     item[built.method] ??= built.operation
     paths.set(built.path, item)
   }
+  const withdrawn = api.withdrawalOf(scope, version.id)
   const schemes = source.conventions?.securitySchemes ?? {}
   const security = Object.keys(schemes).length > 0 ? schemes : undefined
   const errorSchemas = Object.fromEntries([...errors.media.values()].map(({ name, schema }) => [name, schema]))
@@ -107,6 +108,7 @@ function _document(
         .filter((p) => p !== undefined && p !== '')
         .join('\n\n'),
       'x-lifecycle': lifecycleExt,
+      ...(withdrawn !== undefined ? { 'x-withdrawn': withdrawn } : {}),
       ...(sunset !== undefined ? { 'x-sunset': sunset } : {}),
     },
     ...(version.docs !== undefined ? { externalDocs: { url: version.docs } } : {}),
@@ -156,6 +158,8 @@ export function generateContracts(source: ContractSource, options: ContractOptio
     for (const version of versions.versions) {
       const phase = versions.phase(version, options.now)
       if (phase === 'unreleased' || (phase === 'sunset' && options.include !== 'released')) continue
+      // A version withdrawn for security is no longer published, as if sunset.
+      if (source.api.withdrawalOf(scope, version.id) !== undefined && options.include !== 'released') continue
       out.push(_document(source, scope, routes, version, options))
     }
   }
