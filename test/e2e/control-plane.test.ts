@@ -260,3 +260,25 @@ describeWithPostgres('control-plane example on PostgreSQL', (postgres) => {
   let n = 0
   controlPlaneSuite(async (name) => ({ DATABASE_URL: await postgres().createDatabase(`cp_${name}_${++n}`) }))
 })
+
+describe('control-plane emergency withdrawal', () => {
+  test('STRATA_WITHDRAWN names cmk/v1 at start-up -> 410 WITHDRAWN with the reason; cmk/v2 still served', async () => {
+    const cp = await startExample('control-plane', {
+      STRATA_NOW: NOW,
+      BOOTSTRAP_API_KEY: `${ADMIN}:${ADMIN_SECRET}`,
+      STRATA_WITHDRAWN: JSON.stringify([{ scope: 'cmk', version: 'v1', reason: 'CVE-2026-1234: keys leak' }]),
+    })
+    try {
+      const headers = { authorization: basic(ADMIN, ADMIN_SECRET) }
+      const gone = await fetch(`${cp.url}/cmk/v1/clusters?environment=env-1`, { headers })
+      expect(gone.status).toBe(410)
+      expect(await gone.json()).toMatchObject({
+        error: { code: 'WITHDRAWN', reason: 'CVE-2026-1234: keys leak', latest_version: 'v2' },
+      })
+      const kept = await fetch(`${cp.url}/cmk/v2/clusters?environment=env-1`, { headers })
+      expect(kept.status).toBe(200)
+    } finally {
+      await cp.stop()
+    }
+  }, 60_000)
+})
