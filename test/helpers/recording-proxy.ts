@@ -1,4 +1,4 @@
-import { Agent, createServer, request as httpRequest } from 'node:http'
+import { Agent, createServer, request as httpRequest, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { RecordedExchange } from './contract-conformance.ts'
 
@@ -30,36 +30,39 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     // Distinct values keep a repeated header repeated, as the client sent it (Host is one value).
     const headers: Record<string, string | string[]> = { ...(req.headersDistinct as Record<string, string[]>) }
     if (req.headers.host !== undefined) headers.host = req.headers.host
-    const forward = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        agent,
-        method: req.method,
-        path: req.url,
-        headers,
-      },
-      (answer) => {
-        const chunks: Buffer[] = []
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk))
-        answer.on('end', () => {
-          const body = Buffer.concat(chunks)
-          exchanges.push({
-            method: req.method ?? 'GET',
-            url: req.url ?? '/',
-            status: answer.statusCode ?? 0,
-            headers: answer.headers,
-            body: body.toString('utf8'),
-          })
-          res.writeHead(answer.statusCode ?? 502, answer.rawHeaders)
-          res.end(body)
+    const relay = (answer: IncomingMessage) => {
+      const chunks: Buffer[] = []
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk))
+      answer.on('error', () => res.destroy())
+      answer.on('end', () => {
+        const body = Buffer.concat(chunks)
+        exchanges.push({
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          status: answer.statusCode ?? 0,
+          headers: answer.headers,
+          body: body.toString('utf8'),
         })
-        answer.on('error', () => res.destroy())
-      },
-    )
-    // The server reset the connection (e.g. a refused oversized body): the client sees a reset too.
-    forward.on('error', () => res.destroy())
-    req.pipe(forward)
+        res.writeHead(answer.statusCode ?? 502, answer.rawHeaders)
+        res.end(body)
+      })
+    }
+    const send = (body: Buffer | undefined, retry: boolean) => {
+      const options = { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }
+      const forward = httpRequest(retry ? { ...options, agent } : { ...options, agent: false }, relay)
+      forward.on('error', () => {
+        // A server that refuses a body from its headers alone (413) may reset the connection before its
+        // answer is read; asked again with the headers only, it answers the same without the reset.
+        if (retry) send(undefined, false)
+        else res.destroy()
+      })
+      if (body === undefined) forward.setTimeout(5000, () => forward.destroy())
+      forward.end(body)
+    }
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('error', () => res.destroy())
+    req.on('end', () => send(Buffer.concat(chunks), chunks.length > 0))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
