@@ -87,7 +87,10 @@ export {
   defineLegacyPaths,
   deprecationHeaders,
   type LegacyPathInput,
+  parseWithdrawals,
+  readWithdrawals,
   type VersionRefusal,
+  type Withdrawal,
   withVersionRefusalBody,
 } from './lifecycle/index.ts'
 /** Where a requested version is read from. */

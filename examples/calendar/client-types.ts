@@ -34,6 +34,7 @@ export declare namespace v20230101 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -73,6 +74,7 @@ export declare namespace v20230101 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -119,6 +121,7 @@ export declare namespace v20230101 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -154,6 +157,7 @@ export declare namespace v20230101 {
           /** @description Success */
           '2XX': {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -191,6 +195,7 @@ export declare namespace v20230101 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -256,6 +261,14 @@ export declare namespace v20230101 {
           code: number
           message: string
           type: string
+          requestedVersion?: string
+          latestVersion?: string
+          supportedVersions?: string[]
+          withdrawn?: string
+          reason?: string
+          quota?: string
+          limit?: number
+          used?: number
           fields?: {
             field: string
             message: string
@@ -271,19 +284,28 @@ export declare namespace v20230101 {
         detail: string
         instance: string
         code: string
+        requestId: string
         details?: string
+        requested_version?: string
+        latest_version?: string
+        supported_versions?: string[]
+        withdrawn?: string
+        reason?: string
+        quota?: string
+        limit?: number
+        used?: number
         errors?: {
           field: string
           message: string
           reason: string
         }[]
-        requestId?: string
       }
     }
     responses: {
       /** @description Client error, in the error envelope of this version */
       ClientError: {
         headers: {
+          'X-Request-Id': components['headers']['X-Request-Id']
           'Cdf-Version': components['headers']['Cdf-Version']
           'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
           Deprecation: components['headers']['Deprecation']
@@ -299,6 +321,7 @@ export declare namespace v20230101 {
       /** @description Server error, in the error envelope of this version */
       ServerError: {
         headers: {
+          'X-Request-Id': components['headers']['X-Request-Id']
           'Cdf-Version': components['headers']['Cdf-Version']
           'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
           Deprecation: components['headers']['Deprecation']
@@ -318,13 +341,15 @@ export declare namespace v20230101 {
     }
     requestBodies: never
     headers: {
+      /** @description The id of this exchange: the request's own well-formed `X-Request-Id`, else a new UUIDv7. */
+      'X-Request-Id': string
       /** @description The API version that served the request. */
       'Cdf-Version': string
       /** @description The versions currently supported, comma-separated. */
       'Cdf-Versions-Supported': string
-      /** @description When this version is (or will be) deprecated (RFC 9745); absent while none is announced. */
+      /** @description When this version is (or will be) deprecated, as an RFC 9745 date (`@<seconds>`); absent while none is announced. */
       Deprecation: string
-      /** @description When this version stops being served (RFC 8594); absent while none is announced. */
+      /** @description When this version stops being served, as an RFC 8594 HTTP-date; absent while none is announced. */
       Sunset: string
       /** @description Links to the deprecation notice, the sunset policy and the successor version. */
       Link: string
@@ -365,6 +390,7 @@ export declare namespace v20230201 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -403,6 +429,7 @@ export declare namespace v20230201 {
           /** @description Created */
           201: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -448,6 +475,7 @@ export declare namespace v20230201 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -482,6 +510,7 @@ export declare namespace v20230201 {
           /** @description Success */
           '2XX': {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -518,6 +547,7 @@ export declare namespace v20230201 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -582,6 +612,14 @@ export declare namespace v20230201 {
           message: string
           type: string
           suggestion?: string
+          requestedVersion?: string
+          latestVersion?: string
+          supportedVersions?: string[]
+          withdrawn?: string
+          reason?: string
+          quota?: string
+          limit?: number
+          used?: number
           fields?: {
             field: string
             message: string
@@ -597,20 +635,29 @@ export declare namespace v20230201 {
         detail: string
         instance: string
         code: string
+        requestId: string
         details?: string
         suggestion?: string
+        requested_version?: string
+        latest_version?: string
+        supported_versions?: string[]
+        withdrawn?: string
+        reason?: string
+        quota?: string
+        limit?: number
+        used?: number
         errors?: {
           field: string
           message: string
           reason: string
         }[]
-        requestId?: string
       }
     }
     responses: {
       /** @description Client error, in the error envelope of this version */
       ClientError: {
         headers: {
+          'X-Request-Id': components['headers']['X-Request-Id']
           'Cdf-Version': components['headers']['Cdf-Version']
           'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
           Deprecation: components['headers']['Deprecation']
@@ -626,6 +673,7 @@ export declare namespace v20230201 {
       /** @description Server error, in the error envelope of this version */
       ServerError: {
         headers: {
+          'X-Request-Id': components['headers']['X-Request-Id']
           'Cdf-Version': components['headers']['Cdf-Version']
           'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
           Deprecation: components['headers']['Deprecation']
@@ -645,13 +693,15 @@ export declare namespace v20230201 {
     }
     requestBodies: never
     headers: {
+      /** @description The id of this exchange: the request's own well-formed `X-Request-Id`, else a new UUIDv7. */
+      'X-Request-Id': string
       /** @description The API version that served the request. */
       'Cdf-Version': string
       /** @description The versions currently supported, comma-separated. */
       'Cdf-Versions-Supported': string
-      /** @description When this version is (or will be) deprecated (RFC 9745); absent while none is announced. */
+      /** @description When this version is (or will be) deprecated, as an RFC 9745 date (`@<seconds>`); absent while none is announced. */
       Deprecation: string
-      /** @description When this version stops being served (RFC 8594); absent while none is announced. */
+      /** @description When this version stops being served, as an RFC 8594 HTTP-date; absent while none is announced. */
       Sunset: string
       /** @description Links to the deprecation notice, the sunset policy and the successor version. */
       Link: string
@@ -692,6 +742,7 @@ export declare namespace v20230203_beta {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -730,6 +781,7 @@ export declare namespace v20230203_beta {
           /** @description Created */
           201: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -775,6 +827,7 @@ export declare namespace v20230203_beta {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -809,6 +862,7 @@ export declare namespace v20230203_beta {
           /** @description Success */
           '2XX': {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -845,6 +899,7 @@ export declare namespace v20230203_beta {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -909,6 +964,14 @@ export declare namespace v20230203_beta {
           message: string
           type: string
           suggestion?: string
+          requestedVersion?: string
+          latestVersion?: string
+          supportedVersions?: string[]
+          withdrawn?: string
+          reason?: string
+          quota?: string
+          limit?: number
+          used?: number
           fields?: {
             field: string
             message: string
@@ -924,20 +987,29 @@ export declare namespace v20230203_beta {
         detail: string
         instance: string
         code: string
+        requestId: string
         details?: string
         suggestion?: string
+        requested_version?: string
+        latest_version?: string
+        supported_versions?: string[]
+        withdrawn?: string
+        reason?: string
+        quota?: string
+        limit?: number
+        used?: number
         errors?: {
           field: string
           message: string
           reason: string
         }[]
-        requestId?: string
       }
     }
     responses: {
       /** @description Client error, in the error envelope of this version */
       ClientError: {
         headers: {
+          'X-Request-Id': components['headers']['X-Request-Id']
           'Cdf-Version': components['headers']['Cdf-Version']
           'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
           Deprecation: components['headers']['Deprecation']
@@ -953,6 +1025,7 @@ export declare namespace v20230203_beta {
       /** @description Server error, in the error envelope of this version */
       ServerError: {
         headers: {
+          'X-Request-Id': components['headers']['X-Request-Id']
           'Cdf-Version': components['headers']['Cdf-Version']
           'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
           Deprecation: components['headers']['Deprecation']
@@ -972,13 +1045,15 @@ export declare namespace v20230203_beta {
     }
     requestBodies: never
     headers: {
+      /** @description The id of this exchange: the request's own well-formed `X-Request-Id`, else a new UUIDv7. */
+      'X-Request-Id': string
       /** @description The API version that served the request. */
       'Cdf-Version': string
       /** @description The versions currently supported, comma-separated. */
       'Cdf-Versions-Supported': string
-      /** @description When this version is (or will be) deprecated (RFC 9745); absent while none is announced. */
+      /** @description When this version is (or will be) deprecated, as an RFC 9745 date (`@<seconds>`); absent while none is announced. */
       Deprecation: string
-      /** @description When this version stops being served (RFC 8594); absent while none is announced. */
+      /** @description When this version stops being served, as an RFC 8594 HTTP-date; absent while none is announced. */
       Sunset: string
       /** @description Links to the deprecation notice, the sunset policy and the successor version. */
       Link: string
@@ -1019,6 +1094,7 @@ export declare namespace v20240601 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -1057,6 +1133,7 @@ export declare namespace v20240601 {
           /** @description Created */
           201: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -1102,6 +1179,7 @@ export declare namespace v20240601 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -1136,6 +1214,7 @@ export declare namespace v20240601 {
           /** @description Success */
           '2XX': {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -1172,6 +1251,7 @@ export declare namespace v20240601 {
           /** @description OK */
           200: {
             headers: {
+              'X-Request-Id': components['headers']['X-Request-Id']
               'Cdf-Version': components['headers']['Cdf-Version']
               'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
               Deprecation: components['headers']['Deprecation']
@@ -1238,6 +1318,14 @@ export declare namespace v20240601 {
           message: string
           type: string
           suggestion?: string
+          requestedVersion?: string
+          latestVersion?: string
+          supportedVersions?: string[]
+          withdrawn?: string
+          reason?: string
+          quota?: string
+          limit?: number
+          used?: number
           fields?: {
             field: string
             message: string
@@ -1253,20 +1341,29 @@ export declare namespace v20240601 {
         detail: string
         instance: string
         code: string
+        requestId: string
         details?: string
         suggestion?: string
+        requested_version?: string
+        latest_version?: string
+        supported_versions?: string[]
+        withdrawn?: string
+        reason?: string
+        quota?: string
+        limit?: number
+        used?: number
         errors?: {
           field: string
           message: string
           reason: string
         }[]
-        requestId?: string
       }
     }
     responses: {
       /** @description Client error, in the error envelope of this version */
       ClientError: {
         headers: {
+          'X-Request-Id': components['headers']['X-Request-Id']
           'Cdf-Version': components['headers']['Cdf-Version']
           'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
           Deprecation: components['headers']['Deprecation']
@@ -1282,6 +1379,7 @@ export declare namespace v20240601 {
       /** @description Server error, in the error envelope of this version */
       ServerError: {
         headers: {
+          'X-Request-Id': components['headers']['X-Request-Id']
           'Cdf-Version': components['headers']['Cdf-Version']
           'Cdf-Versions-Supported': components['headers']['Cdf-Versions-Supported']
           Deprecation: components['headers']['Deprecation']
@@ -1301,13 +1399,15 @@ export declare namespace v20240601 {
     }
     requestBodies: never
     headers: {
+      /** @description The id of this exchange: the request's own well-formed `X-Request-Id`, else a new UUIDv7. */
+      'X-Request-Id': string
       /** @description The API version that served the request. */
       'Cdf-Version': string
       /** @description The versions currently supported, comma-separated. */
       'Cdf-Versions-Supported': string
-      /** @description When this version is (or will be) deprecated (RFC 9745); absent while none is announced. */
+      /** @description When this version is (or will be) deprecated, as an RFC 9745 date (`@<seconds>`); absent while none is announced. */
       Deprecation: string
-      /** @description When this version stops being served (RFC 8594); absent while none is announced. */
+      /** @description When this version stops being served, as an RFC 8594 HTTP-date; absent while none is announced. */
       Sunset: string
       /** @description Links to the deprecation notice, the sunset policy and the successor version. */
       Link: string

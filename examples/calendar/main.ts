@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { declaredRoutes, strata } from 'strata/fastify'
+import { declaredRoutes, strata, strataFrameworkErrors } from 'strata/fastify'
 import { createUsage } from 'strata/usage'
 import { defineAssetsApi } from './api.ts'
 import { assetRoutes } from './routes.ts'
@@ -22,6 +22,8 @@ export async function createServer(options: {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // A URL Fastify cannot decode is answered in the API's error format too.
+    frameworkErrors: strataFrameworkErrors,
     // Report every failed field at once; type coercion stays on for query strings.
     ajv: { customOptions: { allErrors: true } },
   })
@@ -29,8 +31,6 @@ export async function createServer(options: {
     store.close()
     await usage.close()
   })
-  // The API reads JSON only: any other media type is a 415, as on every other adapter.
-  app.removeContentTypeParser('text/plain')
   await app.register(strata, { api, onExchange: usage.observers, unversioned: usage.routes })
   const routes = declaredRoutes(assetRoutes(store, clock))
   await app.register(routes, { prefix: '/api/v1' })

@@ -7,6 +7,7 @@ import {
   noticePolicies,
   type Principal,
   type VersionInput,
+  type Withdrawal,
 } from 'strata'
 import {
   clusterApiVersionV2,
@@ -60,7 +61,11 @@ export interface EarlyAccessConfig {
  * @example
  * const api = defineControlPlaneApi({ grants: new Set(['org-1']), deny: 404 })
  */
-export function defineControlPlaneApi(earlyAccess: EarlyAccessConfig, clock?: () => Date): Api {
+export function defineControlPlaneApi(
+  earlyAccess: EarlyAccessConfig,
+  clock?: () => Date,
+  withdrawn: readonly Withdrawal[] = [],
+): Api {
   const scheme = generationScheme()
   const scope = (name: keyof typeof groups) => ({
     versions: defineVersions({
@@ -90,6 +95,8 @@ export function defineControlPlaneApi(earlyAccess: EarlyAccessConfig, clock?: ()
       earlyAccess: { allow: (principal) => granted(principal), deny: earlyAccess.deny },
       links: { sunset: () => `${DOCS}/deprecations` },
     },
+    // The security exception: versions or endpoints named in STRATA_WITHDRAWN(_FILE) answer 410 at once.
+    withdrawn,
     ...(clock !== undefined ? { clock } : {}),
   })
 }

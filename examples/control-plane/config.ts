@@ -12,6 +12,8 @@ export interface ControlPlaneConfig {
   readonly trustProxy: boolean
   readonly publicUrl: string | undefined
   readonly provisionSeconds: number
+  /** How many clusters one environment may hold; one more is refused with 402 QUOTA_EXCEEDED. */
+  readonly clusterQuota: number
   readonly earlyAccessGrants: ReadonlySet<string>
   readonly earlyAccessDeny: 403 | 404
   readonly pageTokenTtlSeconds: number
@@ -75,6 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     trustProxy: env.TRUST_PROXY === '1',
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
     provisionSeconds: _int('CLUSTER_PROVISIONING_SECONDS', env, 10, 0),
+    clusterQuota: _int('CLUSTER_QUOTA_PER_ENVIRONMENT', env, 10, 0),
     earlyAccessGrants: new Set(
       (env.EARLY_ACCESS_GRANTS ?? '')
         .split(',')

@@ -6,9 +6,10 @@ import {
   createAuthenticator,
   createJwtVerifier,
   createPageTokenCodec,
+  readWithdrawals,
   redisRateLimitStore,
 } from 'strata'
-import { conventions, strata } from 'strata/fastify'
+import { conventions, strata, strataFrameworkErrors } from 'strata/fastify'
 import { createUsage } from 'strata/usage'
 import { defineControlPlaneApi } from './api.ts'
 import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
@@ -88,10 +89,16 @@ export async function createServer(options: {
   const created = await bootstrap(db, { pepper, now: now(), key })
   if (created?.secret !== undefined) process.stdout.write(`API key: ${created.id}:${created.secret}\n`)
 
-  const api = defineControlPlaneApi({ grants: config.earlyAccessGrants, deny: config.earlyAccessDeny }, options.clock)
+  const api = defineControlPlaneApi(
+    { grants: config.earlyAccessGrants, deny: config.earlyAccessDeny },
+    options.clock,
+    readWithdrawals(),
+  )
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
+    // A URL Fastify cannot decode is answered in the API's error format too.
+    frameworkErrors: strataFrameworkErrors,
     trustProxy: config.trustProxy,
     ajv: { customOptions: { allErrors: true } },
   })
@@ -141,6 +148,7 @@ export async function createServer(options: {
     baseUrl: (req) => config.publicUrl ?? `${req.protocol}://${req.host}`,
     now,
     provisionMs: config.provisionSeconds * 1000,
+    clusterQuota: config.clusterQuota,
     pepper,
   }
   await app.register(orgRoutes(env))

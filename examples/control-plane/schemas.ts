@@ -133,3 +133,71 @@ const clusterUpdateShape = Type.Object(
 )
 export type ClusterUpdateShape = Static<typeof clusterUpdateShape>
 export const ClusterUpdate = defineSchema<ClusterUpdateShape>('ClusterUpdate', clusterUpdateShape)
+
+// Responses of the org, iam and networking groups, so their contracts promise what they send.
+const metadata = Type.Object({
+  self: Type.String(),
+  resource_name: Type.String(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+})
+const listMetadata = Type.Object({
+  first: Type.Optional(Type.String()),
+  last: Type.Optional(Type.String()),
+  prev: Type.Optional(Type.String()),
+  next: Type.Optional(Type.String()),
+  total_size: Type.Integer(),
+})
+const resource = { api_version: Type.String(), kind: Type.String(), id: Type.String(), metadata }
+const listOf = (name: string, item: { schema: unknown }) =>
+  defineSchema(
+    name,
+    Type.Object({
+      api_version: Type.String(),
+      kind: Type.String(),
+      metadata: listMetadata,
+      data: Type.Array(item.schema as never),
+    }),
+  )
+
+export const Environment = defineSchema('Environment', Type.Object({ ...resource, display_name: Type.String() }))
+export const EnvironmentList = listOf('EnvironmentList', Environment)
+export const ServiceAccount = defineSchema(
+  'ServiceAccount',
+  Type.Object({ ...resource, display_name: Type.String(), description: Type.String() }),
+)
+export const ServiceAccountList = listOf('ServiceAccountList', ServiceAccount)
+export const ApiKey = defineSchema(
+  'ApiKey',
+  Type.Object({
+    ...resource,
+    spec: Type.Object({
+      // Only in the answer to the key's creation.
+      secret: Type.Optional(Type.String()),
+      display_name: Type.String(),
+      description: Type.String(),
+      owner: Type.Object({
+        id: Type.String(),
+        api_version: Type.String(),
+        kind: Type.String(),
+        related: Type.String(),
+        resource_name: Type.String(),
+      }),
+    }),
+  }),
+)
+export const ApiKeyList = listOf('ApiKeyList', ApiKey)
+export const Network = defineSchema(
+  'Network',
+  Type.Object({
+    ...resource,
+    spec: Type.Object({
+      display_name: Type.String(),
+      cloud: Type.String(cloud),
+      region: Type.String(),
+      environment: envRef,
+    }),
+    status: Type.Object({ phase: Type.String() }),
+  }),
+)
+export const NetworkList = listOf('NetworkList', Network)

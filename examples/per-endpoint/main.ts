@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { strata, strataRewriteUrl } from 'strata/fastify'
+import { strata, strataFrameworkErrors, strataRewriteUrl } from 'strata/fastify'
 import { createUsage } from 'strata/usage'
 import { defineInventoryApi } from './api.ts'
 import { inventoryRoutes } from './routes.ts'
@@ -22,6 +22,8 @@ export async function createServer(options: {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // A URL Fastify cannot decode is answered in the API's error format too.
+    frameworkErrors: strataFrameworkErrors,
     // `/api/v7.5/snapshots` is routed as `/api/snapshots`; the plugin adds its Deprecation and Sunset.
     rewriteUrl: strataRewriteUrl(api),
     ajv: { customOptions: { allErrors: true } },

@@ -1,7 +1,13 @@
 import type { ProblemParts } from '../change/index.ts'
 import { type ErrorFormat, envelopeFormat } from '../conventions/error/index.ts'
 import { StrataError } from '../error/index.ts'
-import { defineLegacyPaths, type LegacyPathInput } from '../lifecycle/index.ts'
+import {
+  defineLegacyPaths,
+  findWithdrawal,
+  type LegacyPathInput,
+  type Withdrawal,
+  withdrawalProblem,
+} from '../lifecycle/index.ts'
 import { errorPlans } from '../migrate/index.ts'
 import type { NegotiationOptions, RequestView } from '../negotiate/index.ts'
 import type { VersionSet } from '../version/index.ts'
@@ -28,6 +34,11 @@ export interface ApiOptions {
    * dates (e.g. IP Fabric's `/api/v7.5/...`); their headers follow `lifecycle`'s formats.
    */
   readonly legacyPaths?: readonly LegacyPathInput[]
+  /**
+   * Versions and endpoints withdrawn at once for security (usually `readWithdrawals()`, read at
+   * start-up from the environment): they answer 410 WITHDRAWN with the reason, whatever the notice policy.
+   */
+  readonly withdrawn?: readonly Withdrawal[]
   /** How errors are rendered; default the Confluent-style envelope. */
   readonly errors?: ErrorFormat
   /** Injected so tests can travel in time; default the system clock. */
@@ -39,8 +50,14 @@ export interface Api {
   readonly errors: ErrorFormat
   readonly clock: () => Date
   readonly headerOptions: ResponseHeaderOptions
+  /** The lifecycle settings (header formats, links, early access), for contracts and docs. */
+  readonly lifecycleOptions: LifecycleOptions
   /** The scope names routes may use. */
   readonly scopeNames: readonly string[]
+  /** Every withdrawal in force: from `withdrawn` and from versions declared with a `withdrawn` reason. */
+  readonly withdrawals: readonly Withdrawal[]
+  /** Why a whole version of a scope was withdrawn, when it was. */
+  withdrawalOf(scope: string | undefined, version: string): string | undefined
   /** The version list of a scope (the API-wide one when `scope` is absent). */
   versionsOf(scope?: string): VersionSet
   /** The negotiation settings of a scope (sources, default, beta, playground), for contracts and docs. */
@@ -100,10 +117,15 @@ export function defineApi(options: ApiOptions): Api {
     }
     return engine
   }
+  const withdrawals = _withdrawals(options, scopeNames, engineOf)
   return {
     errors: options.errors ?? envelopeFormat,
+    withdrawals,
+    withdrawalOf: (scope, version) =>
+      withdrawals.find((w) => w.scope === scope && w.version === version && w.path === undefined)?.reason,
     clock,
     headerOptions,
+    lifecycleOptions: lifecycle,
     scopeNames,
     versionsOf: (scope) => engineOf(scope).versions,
     negotiationOf(scope) {
@@ -123,10 +145,50 @@ export function defineApi(options: ApiOptions): Api {
     admit(request, scope) {
       const engine = engineOf(scope)
       const now = clock()
-      const admission = engine.admit(request, now)
-      return legacy === undefined ? admission : admitLegacy(legacy, engine, request, admission, now)
+      const admitted = engine.admit(request, now)
+      const admission = legacy === undefined ? admitted : admitLegacy(legacy, engine, request, admitted, now)
+      if (!admission.ok || withdrawals.length === 0 || admission.context.channel === 'playground') return admission
+      const id = admission.context.version.id
+      const withdrawn = findWithdrawal(withdrawals, scope, id, request.method, request.path)
+      if (withdrawn === undefined) return admission
+      return engine.refuse(withdrawalProblem(withdrawn, id, engine.versions, now), now)
     },
     hasLegacyPaths: legacy !== undefined,
     rewriteUrl: (url) => legacy?.rewrite(url) ?? url,
   }
+}
+
+/** Every withdrawal in force, each checked against the scopes and versions it names. */
+function _withdrawals(
+  options: ApiOptions,
+  scopeNames: readonly string[],
+  engineOf: (scope: string | undefined) => { versions: VersionSet },
+): Withdrawal[] {
+  const out: Withdrawal[] = []
+  for (const scope of [undefined, ...scopeNames]) {
+    for (const v of engineOf(scope).versions.versions) {
+      if (v.withdrawn !== undefined)
+        out.push({ ...(scope !== undefined ? { scope } : {}), version: v.id, reason: v.withdrawn })
+    }
+  }
+  for (const w of options.withdrawn ?? []) {
+    if (w.scope !== undefined && !scopeNames.includes(w.scope)) {
+      throw new StrataError(
+        'STRATA_ERR_LIFECYCLE_WITHDRAWAL_INVALID',
+        `A withdrawal names the scope '${w.scope}', which the API does not declare (known: ${scopeNames.join(', ') || 'none'}).`,
+      )
+    }
+    const versions = engineOf(w.scope).versions
+    if (w.version !== undefined && versions.find(w.version) === undefined) {
+      throw new StrataError(
+        'STRATA_ERR_LIFECYCLE_WITHDRAWAL_INVALID',
+        `A withdrawal names version '${w.version}' of ${w.scope ?? 'the API'}, which is not declared (known: ${versions.versions.map((v) => v.id).join(', ')}).`,
+      )
+    }
+    if (w.reason.trim() === '') {
+      throw new StrataError('STRATA_ERR_LIFECYCLE_WITHDRAWAL_INVALID', 'A withdrawal needs a reason for clients.')
+    }
+    out.push(w)
+  }
+  return out
 }

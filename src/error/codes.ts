@@ -14,6 +14,8 @@ export const strataErrorCodes = {
   STRATA_ERR_LIFECYCLE_NOTICE_TOO_SHORT: "A deprecation gives less notice than the policy's minimum.",
   STRATA_ERR_LIFECYCLE_INVALID_POLICY: 'A notice policy is malformed.',
   STRATA_ERR_LIFECYCLE_GA_BEFORE_RELEASE: 'A pre-GA version reaches GA before it is released.',
+  STRATA_ERR_LIFECYCLE_WITHDRAWAL_INVALID:
+    'A withdrawal (STRATA_WITHDRAWN, STRATA_WITHDRAWN_FILE or `withdrawn`) is malformed or names an unknown scope or version.',
   STRATA_ERR_LIFECYCLE_LEGACY_PATH_INVALID:
     'A legacy path form is not anchored, or its replacement would not join the path.',
   STRATA_ERR_NEGOTIATE_UNKNOWN_DEFAULT: 'The default version does not exist in the version set.',

@@ -25,3 +25,11 @@ export {
   versionRefusalCodes,
   withVersionRefusalBody,
 } from './version-refusal-format.ts'
+/** The emergency switch: versions and endpoints withdrawn at once for security. */
+export {
+  findWithdrawal,
+  parseWithdrawals,
+  readWithdrawals,
+  type Withdrawal,
+  withdrawalProblem,
+} from './withdrawal.ts'

@@ -67,6 +67,8 @@ export interface RouteDefinition {
   readonly strict?: boolean
   /** `optional` lets anonymous requests reach the route when the API authenticates (they are still rate-limited). */
   readonly auth?: 'required' | 'optional'
+  /** Left out of contracts, changelogs and compatibility checks: an undocumented route carries no promise. */
+  readonly internal?: boolean
   readonly summary?: string
   readonly handler: (input: RouteInput<unknown, unknown, unknown>) => unknown
 }
@@ -82,6 +84,8 @@ export interface RouteDeclaration<P, Q, B> {
   readonly scope?: string
   readonly strict?: boolean
   readonly auth?: 'required' | 'optional'
+  /** Left out of contracts, changelogs and compatibility checks (still served and versioned). */
+  readonly internal?: boolean
   readonly summary?: string
   readonly handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => unknown
 }
@@ -129,6 +133,7 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined>(
     ...(declaration.scope !== undefined ? { scope: declaration.scope } : {}),
     ...(declaration.strict !== undefined ? { strict: declaration.strict } : {}),
     ...(declaration.auth !== undefined ? { auth: declaration.auth } : {}),
+    ...(declaration.internal === true ? { internal: true } : {}),
     ...(declaration.summary !== undefined ? { summary: declaration.summary } : {}),
     handler: declaration.handler as RouteDefinition['handler'],
   }

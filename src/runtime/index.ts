@@ -44,6 +44,7 @@ export {
   renderProblem,
 } from './render-problem.ts'
 export { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
+export { isWellFormedRequestId, newRequestId, REQUEST_ID_HEADER, requestIdOf } from './request-id.ts'
 export {
   attachRegistry,
   checkScope,
@@ -53,7 +54,14 @@ export {
   registryOf,
 } from './route-registry.ts'
 export { createRouteTable, type RouteTable } from './route-table.ts'
-export { createRuntime, type Runtime, type RuntimeOptions, type RuntimeRequest, type RuntimeResponse } from './serve.ts'
+export {
+  badUrlProblem,
+  createRuntime,
+  type Runtime,
+  type RuntimeOptions,
+  type RuntimeRequest,
+  type RuntimeResponse,
+} from './serve.ts'
 export { defineUnversionedRoute, type UnversionedRoute, unversionedTable } from './unversioned-route.ts'
 export {
   ajvOptions,

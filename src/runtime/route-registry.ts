@@ -2,6 +2,7 @@ import type { Api } from '../api/index.ts'
 import { StrataError } from '../error/index.ts'
 import { checkLedger, type RouteSpec, schemaNamesOf } from '../migrate/index.ts'
 import type { ContractRoute, ContractSource } from '../openapi/contract/contract-source.ts'
+import { type ConventionsInput, describeConventions } from '../openapi/contract/conventions-doc.ts'
 import { type CompiledRoute, compileRoute } from './exchange.ts'
 import { createVersionValidators, type PrecompiledValidators, type VersionValidators } from './validate.ts'
 
@@ -23,16 +24,21 @@ export interface RouteRegistry {
 }
 
 /**
- * Creates the route registry of one API; each adapter keeps one per app.
+ * Creates the route registry of one API; each adapter keeps one per app. The conventions'
+ * configuration (authentication, rate limits) goes into every contract it describes.
  *
  * @example
  * const registry = createRouteRegistry(api)
  * registry.add({ scope: undefined, spec: { method: 'GET', path: '/assets/:id', responses: { 200: Asset.schema } } })
  */
-export function createRouteRegistry(api: Api, precompiled?: PrecompiledValidators): RouteRegistry {
+export function createRouteRegistry(
+  api: Api,
+  options: { conventions?: ConventionsInput; validators?: PrecompiledValidators } = {},
+): RouteRegistry {
+  const conventions = options.conventions === undefined ? undefined : describeConventions(options.conventions)
   const routes: ContractRoute[] = []
   const compiled = new Map<string, CompiledRoute>()
-  const validators: VersionValidators = createVersionValidators(precompiled)
+  const validators: VersionValidators = createVersionValidators(options.validators)
   return {
     api,
     validators,
@@ -57,7 +63,7 @@ export function createRouteRegistry(api: Api, precompiled?: PrecompiledValidator
         checkLedger(api.versionsOf(scope).versions, names, specs)
       }
     },
-    contractSource: () => ({ api, routes }),
+    contractSource: () => ({ api, routes, ...(conventions !== undefined ? { conventions } : {}) }),
   }
 }
 
@@ -78,6 +84,16 @@ export function attachRegistry(app: object, registry: RouteRegistry): void {
 }
 
 /**
+ * The route registry attached to an app object (or its `runtime`), if any.
+ *
+ * @example
+ * const api = registryOf(request.server)?.api
+ */
+export function registryOf(app: object): RouteRegistry | undefined {
+  return registries.get(app) ?? (app as { runtime?: { registry?: RouteRegistry } }).runtime?.registry
+}
+
+/**
  * The contract source of an app built with any Strata adapter: its API and every head route.
  * Call it once the app is ready; nothing here needs the app to listen.
  *
@@ -87,7 +103,7 @@ export function attachRegistry(app: object, registry: RouteRegistry): void {
  * const contracts = generateContracts(contractSourceOf(app), { now: new Date() })
  */
 export function contractSourceOf(app: object): ContractSource {
-  return registryOf(app).contractSource()
+  return requireRegistryOf(app).contractSource()
 }
 
 /**
@@ -95,11 +111,10 @@ export function contractSourceOf(app: object): ContractSource {
  * they compiled), as `strata validators` reads it.
  *
  * @example
- * const schemas = registryOf(app).validators.compiledSchemas()
+ * const schemas = requireRegistryOf(app).validators.compiledSchemas()
  */
-export function registryOf(app: object): RouteRegistry {
-  // An adapter binding is attached directly; anything else may carry one as `runtime` (example servers).
-  const found = registries.get(app) ?? (app as { runtime?: { registry?: RouteRegistry } }).runtime?.registry
+export function requireRegistryOf(app: object): RouteRegistry {
+  const found = registryOf(app)
   if (found === undefined) {
     throw new StrataError(
       'STRATA_ERR_CONTRACT_NO_PLUGIN',

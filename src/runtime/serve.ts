@@ -17,6 +17,7 @@ import {
 import { type ExchangeObserver, type ExchangeRecord, observeExchange, observersOf } from './observe-exchange.ts'
 import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts'
 import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
 import { createRouteTable } from './route-table.ts'
 import { createRouter, type RouteMatch } from './router.ts'
@@ -40,6 +41,7 @@ export interface RuntimeRequest {
   readonly ip?: string
   /** The adapter refused to read a body past the limit (a declared `content-length` too large): a 413. */
   readonly oversized?: boolean
+  /** The exchange's id; by default the client's well-formed `X-Request-Id`, else a new UUIDv7. */
   readonly requestId?: string
   /** The framework's own request, for the `principal` option. */
   readonly raw?: unknown
@@ -100,16 +102,6 @@ interface _Served {
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
-/** The 400 of a path whose percent-encoding cannot be decoded. */
-function badUrl(path: string): HttpProblem {
-  return new HttpProblem({
-    status: 400,
-    code: 'INVALID_URL',
-    message: `The path ${JSON.stringify(path.slice(0, 200))} has an invalid percent-encoding`,
-    suggestion: 'Encode each reserved or non-ASCII character of the path as UTF-8 bytes, each written %XX',
-  })
-}
-
 type _Seen = { -readonly [K in 'scope' | 'version' | 'channel' | 'route' | 'principal']: ExchangeRecord[K] }
 
 /**
@@ -122,7 +114,10 @@ type _Seen = { -readonly [K in 'scope' | 'version' | 'channel' | 'route' | 'prin
  */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { api } = options
-  const registry = createRouteRegistry(api, options.validators)
+  const registry = createRouteRegistry(api, {
+    ...(options.conventions !== undefined ? { conventions: options.conventions } : {}),
+    ...(options.validators !== undefined ? { validators: options.validators } : {}),
+  })
   const router = createRouter<_Served>()
   const table = createRouteTable()
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
@@ -145,6 +140,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       spec,
       ...(route.schemas.params !== undefined ? { params: route.schemas.params } : {}),
       ...(route.summary !== undefined ? { meta: { summary: route.summary } } : {}),
+      ...(route.auth !== undefined ? { auth: route.auth } : {}),
+      ...(route.internal === true ? { internal: true } : {}),
     })
     const compiled = registry.compiled(route.scope, spec, route.strict ?? false)
     const versions = api.versionsOf(route.scope).versions.length
@@ -197,7 +194,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return respond(out.status, { ...extra, ...out.headers, 'content-type': out.contentType }, body)
   }
 
-  async function handle(request: RuntimeRequest): Promise<RuntimeResponse> {
+  // Every answer names its exchange, errors included: the client's well-formed X-Request-Id or a new UUIDv7.
+  async function handle(incoming: RuntimeRequest): Promise<RuntimeResponse> {
+    const request = { ...incoming, requestId: incoming.requestId ?? requestIdOf(incoming.headers) }
+    const out = await _handle(request)
+    return { ...out, headers: { ...out.headers, [REQUEST_ID_HEADER]: request.requestId } }
+  }
+
+  async function _handle(request: RuntimeRequest): Promise<RuntimeResponse> {
     const plain = unversioned(request.method, splitUrl(request.url).path)
     if (plain !== undefined) return serveUnversioned(request, plain)
     if (observers.length === 0) return admitAndServe(request, undefined)
@@ -218,10 +222,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function admitAndServe(request: RuntimeRequest, seen: _Seen | undefined): Promise<RuntimeResponse> {
+    if (!_decodes(splitUrl(request.url).path)) return fail(request, badUrlProblem())
     // The route is found once: the conventions read its `auth`, serving reads the rest.
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
     const match = router.find(request.method, splitUrl(rewritten).path)
-    if (match === 'bad-url') return fail(request, badUrl(splitUrl(request.url).path))
+    if (match === 'bad-url') return fail(request, badUrlProblem())
     const found = match ?? undefined
     if (conventions === undefined) return serve(request, rewritten, found, options.principal?.(request), {}, seen)
     const outcome = await conventions({
@@ -396,7 +401,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return match !== null && match !== 'bad-url'
     },
     handle,
-    fail: (request, problem) => fail(request, problem),
+    fail: (incoming, problem) => {
+      const requestId = incoming.requestId ?? requestIdOf(incoming.headers)
+      const out = fail({ ...incoming, requestId }, problem)
+      return { ...out, headers: { ...out.headers, [REQUEST_ID_HEADER]: requestId } }
+    },
   }
 }
 
@@ -413,6 +422,32 @@ function _note(
   const version = admission.ok ? admission.context.version : admission.version
   seen.version = version?.id
   seen.channel = admission.ok ? admission.context.channel : version?.channel
+}
+
+/** Whether every percent-escape of a path decodes (as UTF-8); a router cannot match one that does not. */
+const _decodes = (path: string): boolean => {
+  if (!path.includes('%')) return true
+  try {
+    decodeURIComponent(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The answer to a URL whose path cannot be decoded: 400 INVALID_REQUEST, the same on every adapter.
+ *
+ * @example
+ * if (!decodes(path)) return fail(request, badUrlProblem())
+ */
+export function badUrlProblem(): HttpProblem {
+  return new HttpProblem({
+    status: 400,
+    code: 'INVALID_REQUEST',
+    message: 'The request URL is not valid: its path has an invalid percent-encoding',
+    suggestion: 'Percent-encode every reserved or non-ASCII character of the path as UTF-8 (e.g. %C3%A9)',
+  })
 }
 
 const _one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)

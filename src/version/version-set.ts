@@ -31,6 +31,11 @@ export interface VersionInput {
   readonly docs?: string
   /** The breaking changes this version introduces, relative to the version before it. */
   readonly changes?: readonly Change[]
+  /**
+   * Why the version was withdrawn at once, bypassing the notice policy (a security exception):
+   * its sunset may then come as soon as its deprecation, and it answers 410 WITHDRAWN with this reason.
+   */
+  readonly withdrawn?: string
 }
 
 /** One declared version, parsed and checked. */
@@ -48,6 +53,8 @@ export interface ApiVersion {
   readonly description?: string
   readonly docs?: string
   readonly changes?: readonly Change[]
+  /** The reason it was withdrawn at once for security, when it was. */
+  readonly withdrawn?: string
 }
 
 /** A scope's version list as `defineVersions` takes it. */
@@ -130,6 +137,8 @@ function _checkLifecycle(v: ApiVersion, policy: NoticePolicy): void {
     )
   }
   if (sunset === undefined || deprecated === undefined) return
+  // Withdrawn for security: Confluent's exception to the notice period; only the order must hold.
+  const noticeExempt = v.withdrawn !== undefined
   if (sunset < deprecated) {
     throw new StrataError(
       'STRATA_ERR_LIFECYCLE_SUNSET_BEFORE_DEPRECATION',
@@ -137,10 +146,10 @@ function _checkLifecycle(v: ApiVersion, policy: NoticePolicy): void {
     )
   }
   const earliest = earliestSunset(deprecated, policy)
-  if (sunset < earliest) {
+  if (!noticeExempt && sunset < earliest) {
     throw new StrataError(
       'STRATA_ERR_LIFECYCLE_NOTICE_TOO_SHORT',
-      `Version ${id} is deprecated on ${day(deprecated)} and sunset on ${day(sunset)}, but policy '${policy.name}' requires ${describeNotice(policy)} of notice; move \`sunset\` to ${day(earliest)} or later.`,
+      `Version ${id} is deprecated on ${day(deprecated)} and sunset on ${day(sunset)}, but policy '${policy.name}' requires ${describeNotice(policy)} of notice; move \`sunset\` to ${day(earliest)} or later (or, for a security withdrawal, give the reason as \`withdrawn\`).`,
     )
   }
 }
@@ -168,6 +177,7 @@ function _parseVersion(input: VersionInput, scheme: VersionScheme, scope: Scope)
     description: input.description,
     docs: input.docs,
     changes: input.changes,
+    withdrawn: input.withdrawn,
   }
   // exactOptionalPropertyTypes: keep absent fields absent rather than `undefined`.
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as unknown as ApiVersion

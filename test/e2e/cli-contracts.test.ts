@@ -14,11 +14,22 @@ const app = 'examples/calendar/main.ts'
 const committed = 'examples/calendar/contracts'
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'strata-contracts-'))
 
+// The control-plane contracts are written with OAuth configured (as a deployment offering bearer tokens).
+const oauth = {
+  OAUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json',
+  OAUTH_ISSUER: 'https://idp.example.com/',
+  OAUTH_AUDIENCE: 'control-plane',
+}
+
 async function strata(...args: string[]) {
+  return strataWith({}, ...args)
+}
+
+async function strataWith(env: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/strata.js', ...args], {
       cwd: root,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     })
     return { code: 0, stdout, stderr }
   } catch (error) {
@@ -74,6 +85,57 @@ describe('strata check (as a process)', () => {
     const { code, stdout } = await strata('check', '--app', app, '--contracts', committed, '--now', NOW)
     expect(code).toBe(0)
     expect(stdout.trim().split('\n').at(-1)).toBe('4 versions: 4 unchanged')
+  })
+
+  test.each([
+    ['per-endpoint', {}, '9 versions: 9 unchanged'],
+    ['control-plane', oauth, '5 versions: 5 unchanged'],
+  ] as const)(
+    'committed %s snapshots, app unchanged -> exit 0, every version unchanged',
+    async (example, env, summary) => {
+      const { code, stdout } = await strataWith(
+        env,
+        'check',
+        '--app',
+        `examples/${example}/main.ts`,
+        '--contracts',
+        `examples/${example}/contracts`,
+        '--now',
+        NOW,
+      )
+      expect([code, stdout.trim().split('\n').at(-1)]).toEqual([0, summary])
+    },
+  )
+
+  test('per-endpoint contracts -> IP Fabric headers: Deprecation true, RFC 3339 Sunset, version and product headers', () => {
+    const doc = JSON.parse(readFileSync(path.join(root, 'examples/per-endpoint/contracts/devices.list/2.json'), 'utf8'))
+    const headers = doc.components.headers
+    expect(headers.Deprecation.schema).toEqual({ type: 'string', const: 'true' })
+    expect(headers.Sunset.schema).toEqual({ type: 'string', format: 'date-time' })
+    expect(headers['X-Product-Version']).toMatchObject({ required: true, schema: { const: 'v7.5' } })
+    expect(headers['X-API-Versions-Supported'].required).toBe(true)
+    expect(headers['X-Request-Id'].required).toBe(true)
+    expect(doc.paths['/api/devices'].get.deprecated).toBe(true)
+    expect(doc.components.schemas.Error.properties).toMatchObject({ release_version: {}, api_version: {}, code: {} })
+  })
+
+  test('control-plane contracts -> HTTP Basic and bearer schemes on every operation, rate-limit headers', () => {
+    const doc = JSON.parse(readFileSync(path.join(root, 'examples/control-plane/contracts/cmk/v2.json'), 'utf8'))
+    expect(doc.components.securitySchemes).toMatchObject({
+      basic: { type: 'http', scheme: 'basic' },
+      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+    })
+    for (const item of Object.values(doc.paths) as Record<string, { security: unknown }>[])
+      for (const op of Object.values(item)) expect(op.security).toEqual([{ basic: [] }, { bearer: [] }])
+    expect(Object.keys(doc.components.headers)).toEqual(
+      expect.arrayContaining(['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After']),
+    )
+    expect(doc.components.headers.Deprecation.schema.pattern).toBe('^@-?[0-9]+$')
+    expect(doc.components.schemas.Error.properties.error.properties).toMatchObject({
+      latest_version: { type: 'string' },
+      supported_versions: { type: 'array' },
+      quota: { type: 'string' },
+    })
   })
 
   test('GA snapshot declares a property the app no longer serves -> exit 1 naming the property', async () => {

@@ -34,6 +34,7 @@ function controlPlaneSuite(backend: Backend): void {
       RATE_LIMIT_PRINCIPAL: '1000/10',
       RATE_LIMIT_IP: '1000/10',
       CLUSTER_PROVISIONING_SECONDS: '1',
+      CLUSTER_QUOTA_PER_ENVIRONMENT: '6',
     })
     env = ((await (await send('POST', '/org/v2/environments', { display_name: 'dev' })).json()) as Json).id
   }, 60_000)
@@ -73,6 +74,46 @@ function controlPlaneSuite(backend: Backend): void {
     expect(phase).toBe('RUNNING')
     const patched = await send('PATCH', `/cmk/v2/clusters/${created.id}`, { spec: { display_name: 'orders-2' } })
     expect(((await patched.json()) as Json).spec.display_name).toBe('orders-2')
+  })
+
+  test('environment at its cluster quota (6) -> the 7th create is 402 QUOTA_EXCEEDED with quota, limit and used', async () => {
+    const full: Json = await (await send('POST', '/org/v2/environments', { display_name: 'quota' })).json()
+    const spec = (i: number) => ({
+      display_name: `q${i}`,
+      cloud: 'AWS',
+      region: 'us-east-1',
+      environment: { id: full.id },
+    })
+    for (let i = 0; i < 6; i++) expect((await send('POST', '/cmk/v2/clusters', { spec: spec(i) })).status).toBe(202)
+    const refused = await send('POST', '/cmk/v2/clusters', { spec: spec(6) })
+    expect(refused.status).toBe(402)
+    const body: Json = await refused.json()
+    expect(body).toMatchObject({
+      status: '402',
+      error: { code: 'QUOTA_EXCEEDED', quota: 'clusters_per_environment', limit: 6, used: 6 },
+    })
+    expect(body.error.suggestion).toContain('Delete a cluster')
+    const listed: Json = await (await call(`/cmk/v2/clusters?environment=${full.id}`)).json()
+    expect(listed.metadata.total_size).toBe(6)
+  })
+
+  test('path with an invalid percent-encoding -> 400 INVALID_REQUEST in the envelope, with X-Request-Id', async () => {
+    const res = await call('/org/v2/environments/%E0%A4%A')
+    expect(res.status).toBe(400)
+    const body: Json = await res.json()
+    expect(body).toMatchObject({ status: '400', error: { code: 'INVALID_REQUEST' } })
+    expect(body.error.message).toContain('percent-encoding')
+    expect(res.headers.get('x-request-id')).toBe(body.requestId)
+  })
+
+  test('X-Request-Id: well-formed one kept, malformed one replaced by a UUIDv7, distinct per request', async () => {
+    const kept = await call('/org/v2/environments', { headers: { 'x-request-id': 'trace-42.a' } })
+    expect(kept.headers.get('x-request-id')).toBe('trace-42.a')
+    const replaced = await call('/org/v2/environments/env-none', { headers: { 'x-request-id': 'x'.repeat(201) } })
+    const id = replaced.headers.get('x-request-id')
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(((await replaced.json()) as Json).requestId).toBe(id)
+    expect((await call('/org/v2/environments')).headers.get('x-request-id')).not.toBe(id)
   })
 
   test('list of 5 clusters, page_size=2 -> pages of 2, 2, 1 via metadata.next and Link, total_size 5, prev back', async () => {
@@ -218,4 +259,26 @@ describe('control-plane example on SQLite', () => controlPlaneSuite(async () => 
 describeWithPostgres('control-plane example on PostgreSQL', (postgres) => {
   let n = 0
   controlPlaneSuite(async (name) => ({ DATABASE_URL: await postgres().createDatabase(`cp_${name}_${++n}`) }))
+})
+
+describe('control-plane emergency withdrawal', () => {
+  test('STRATA_WITHDRAWN names cmk/v1 at start-up -> 410 WITHDRAWN with the reason; cmk/v2 still served', async () => {
+    const cp = await startExample('control-plane', {
+      STRATA_NOW: NOW,
+      BOOTSTRAP_API_KEY: `${ADMIN}:${ADMIN_SECRET}`,
+      STRATA_WITHDRAWN: JSON.stringify([{ scope: 'cmk', version: 'v1', reason: 'CVE-2026-1234: keys leak' }]),
+    })
+    try {
+      const headers = { authorization: basic(ADMIN, ADMIN_SECRET) }
+      const gone = await fetch(`${cp.url}/cmk/v1/clusters?environment=env-1`, { headers })
+      expect(gone.status).toBe(410)
+      expect(await gone.json()).toMatchObject({
+        error: { code: 'WITHDRAWN', reason: 'CVE-2026-1234: keys leak', latest_version: 'v2' },
+      })
+      const kept = await fetch(`${cp.url}/cmk/v2/clusters?environment=env-1`, { headers })
+      expect(kept.status).toBe(200)
+    } finally {
+      await cp.stop()
+    }
+  }, 60_000)
 })

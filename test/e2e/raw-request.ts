@@ -14,6 +14,8 @@ export interface RawInit {
   readonly headers?: OutgoingHttpHeaders
   /** Sent as JSON with `content-type: application/json`. */
   readonly body?: unknown
+  /** Sent as it is, with only the headers given (for bodies that are not JSON or not valid JSON). */
+  readonly raw?: string
 }
 
 /**
@@ -22,7 +24,7 @@ export interface RawInit {
  */
 export function rawRequest(baseUrl: string, path: string, init: RawInit = {}): Promise<RawReply> {
   const base = new URL(baseUrl)
-  const payload = init.body === undefined ? undefined : JSON.stringify(init.body)
+  const payload = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body))
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -30,7 +32,10 @@ export function rawRequest(baseUrl: string, path: string, init: RawInit = {}): P
         port: base.port,
         path,
         method: init.method ?? 'GET',
-        headers: { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+        headers: {
+          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...init.headers,
+        },
       },
       (res) => {
         let text = ''

@@ -3,15 +3,41 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pkg from '../../package.json' with { type: 'json' }
+import {
+  type ConformanceOptions,
+  checkExchange,
+  loadContracts,
+  type RecordedExchange,
+} from '../helpers/contract-conformance.ts'
+import { type RecordingProxy, startRecordingProxy } from '../helpers/recording-proxy.ts'
 
 // The command of `npm run example`, run without npm in between so signals and exit codes are the example's own.
 const [command, ...args] = pkg.scripts.example.split(' ') as [string, ...string[]]
 
+/** Where each example's committed contracts are, and what they cannot say about its wire. */
+const conformance: Readonly<Record<string, { dir: string } & ConformanceOptions>> = {
+  calendar: { dir: 'examples/calendar/contracts', unversioned: /^\/api\/playground(\/|$)/ },
+  'per-endpoint': {
+    dir: 'examples/per-endpoint/contracts',
+    rewrite: (path) => path.replace(/^\/api\/v7\.\d+(?=\/)/, '/api'),
+  },
+  'control-plane': { dir: 'examples/control-plane/contracts' },
+}
+const contractsOf = (name: string) => conformance[name.startsWith('calendar') ? 'calendar' : name]
+
 export interface RunningExample {
+  /** The base URL clients use: a recording proxy in front of the example. */
   readonly url: string
   readonly dataDir: string
   readonly output: () => string
-  /** Sends SIGTERM and resolves with the exit code. */
+  /** Every exchange made through `url` so far, as the client received it. */
+  readonly exchanges: readonly RecordedExchange[]
+  /** Every exchange so far that does not match the example's committed contract of its version. */
+  drifts(): string[]
+  /**
+   * Sends SIGTERM and resolves with the exit code; rejects when any response the suite received
+   * drifted from the committed contracts, so the suite fails the day runtime and contract differ.
+   */
   stop(): Promise<number | null>
 }
 
@@ -52,13 +78,27 @@ export async function startExample(
       reject(new Error(`example ${name} exited with ${code} before listening:\n${out}`))
     })
   })
+  const contracts = contractsOf(name)
+  const loaded = contracts === undefined ? [] : loadContracts(contracts.dir)
+  const proxy: RecordingProxy = await startRecordingProxy(url)
+  const drifts = () => proxy.exchanges.flatMap((exchange) => checkExchange(loaded, exchange, contracts))
   return {
-    url,
+    url: proxy.url,
     dataDir,
     output: () => out,
+    exchanges: proxy.exchanges,
+    drifts,
     async stop() {
+      await proxy.close()
       child.kill('SIGTERM')
-      return exited
+      const code = await exited
+      const found = drifts()
+      if (found.length > 0) {
+        throw new Error(
+          `${found.length} responses of ${name} drifted from its committed contracts:\n${found.slice(0, 20).join('\n')}`,
+        )
+      }
+      return code
     },
   }
 }

@@ -84,6 +84,6 @@ describe('calendar program on workerd', () => {
     expect((await read(missing)).error).toMatchObject({ code: 404 })
     const bad = await fetch(`${url}/api/v1/assets/%E0%A4%A`)
     expect(bad.status).toBe(400)
-    expect((await read(bad)).error).toMatchObject({ type: 'INVALID_URL' })
+    expect((await read(bad)).error).toMatchObject({ type: 'INVALID_REQUEST' })
   })
 })

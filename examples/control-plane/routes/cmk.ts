@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { HttpProblem } from 'strata'
 import { listPage } from '../page.ts'
 import { newId, notFound, orgOf, presentCluster } from '../present.ts'
 import {
@@ -15,6 +16,26 @@ import { type RouteEnv, requireEnvironment } from './env.ts'
 
 // Head only (cmk/v2): cmk/v1 reaches these handlers at /cmk/v1/... through changes.ts.
 const cmk = { strata: { scope: 'cmk' } } as const
+
+/** Refuses a cluster past the environment's quota: 402 QUOTA_EXCEEDED naming the quota, limit and use. */
+async function requireClusterQuota(env: RouteEnv, orgId: string, environmentId: string): Promise<void> {
+  const { count } = await env.db
+    .selectFrom('clusters')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('org_id', '=', orgId)
+    .where('environment_id', '=', environmentId)
+    .executeTakeFirstOrThrow()
+  const used = Number(count)
+  if (used < env.clusterQuota) return
+  throw new HttpProblem({
+    status: 402,
+    code: 'QUOTA_EXCEEDED',
+    message: `Environment ${environmentId} already holds ${used} clusters, its quota`,
+    suggestion:
+      'Delete a cluster of this environment, create the cluster in another environment, or ask for a higher quota',
+    data: { quota: 'clusters_per_environment', limit: env.clusterQuota, used },
+  })
+}
 
 /** `/cmk/v2/clusters`: Kafka clusters with spec/status, PROVISIONING until `provisionMs` has passed. */
 export function cmkRoutes(env: RouteEnv) {
@@ -53,6 +74,7 @@ export function cmkRoutes(env: RouteEnv) {
           spec.environment.id,
           'Create the environment first, or name an existing one',
         )
+        await requireClusterQuota(env, orgId, spec.environment.id)
         const now = env.now()
         const at = now.toISOString()
         const row = {

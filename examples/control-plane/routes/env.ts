@@ -8,6 +8,8 @@ export interface RouteEnv extends ListEnv {
   readonly now: () => Date
   /** How long a new cluster stays PROVISIONING. */
   readonly provisionMs: number
+  /** How many clusters one environment may hold. */
+  readonly clusterQuota: number
   /** The server pepper API key secrets are hashed with. */
   readonly pepper: string
 }

@@ -2,7 +2,17 @@ import type { FastifyInstance } from 'fastify'
 import { generateApiKey, HttpProblem, hashApiKeySecret } from 'strata'
 import { listPage } from '../page.ts'
 import { newId, notFound, orgOf, presentApiKey, presentServiceAccount } from '../present.ts'
-import { ApiKeyCreate, ApiKeyUpdate, IdParam, ServiceAccountCreate, ServiceAccountUpdate } from '../schemas.ts'
+import {
+  ApiKey,
+  ApiKeyCreate,
+  ApiKeyList,
+  ApiKeyUpdate,
+  IdParam,
+  ServiceAccount,
+  ServiceAccountCreate,
+  ServiceAccountList,
+  ServiceAccountUpdate,
+} from '../schemas.ts'
 import type { RouteEnv } from './env.ts'
 
 const iam = { strata: { scope: 'iam' } } as const
@@ -17,20 +27,24 @@ export function iamRoutes(env: RouteEnv) {
     db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/iam/v2/service-accounts', { config: iam }, async (req, reply) => {
-      const page = await listPage(env, req, reply, 'service_accounts', { org_id: orgOf(req) }, {})
-      const base = env.baseUrl(req)
-      return {
-        api_version: 'iam/v2',
-        kind: 'ServiceAccountList',
-        metadata: { ...page.links, total_size: page.totalSize },
-        data: page.items.map((row) => presentServiceAccount(base, row)),
-      }
-    })
+    app.get(
+      '/iam/v2/service-accounts',
+      { config: iam, schema: { response: { 200: ServiceAccountList.schema } } },
+      async (req, reply) => {
+        const page = await listPage(env, req, reply, 'service_accounts', { org_id: orgOf(req) }, {})
+        const base = env.baseUrl(req)
+        return {
+          api_version: 'iam/v2',
+          kind: 'ServiceAccountList',
+          metadata: { ...page.links, total_size: page.totalSize },
+          data: page.items.map((row) => presentServiceAccount(base, row)),
+        }
+      },
+    )
 
     app.post<{ Body: { display_name: string; description?: string } }>(
       '/iam/v2/service-accounts',
-      { config: iam, schema: { body: ServiceAccountCreate } },
+      { config: iam, schema: { body: ServiceAccountCreate, response: { 201: ServiceAccount.schema } } },
       async (req, reply) => {
         const at = env.now().toISOString()
         const { display_name, description = '' } = req.body
@@ -43,7 +57,7 @@ export function iamRoutes(env: RouteEnv) {
 
     app.get<{ Params: { id: string } }>(
       '/iam/v2/service-accounts/:id',
-      { config: iam, schema: { params: IdParam } },
+      { config: iam, schema: { params: IdParam, response: { 200: ServiceAccount.schema } } },
       async (req) => {
         const row = await findAccount(orgOf(req), req.params.id)
         if (row === undefined) throw notFound('service account', req.params.id)
@@ -53,7 +67,10 @@ export function iamRoutes(env: RouteEnv) {
 
     app.patch<{ Params: { id: string }; Body: { description?: string } }>(
       '/iam/v2/service-accounts/:id',
-      { config: iam, schema: { params: IdParam, body: ServiceAccountUpdate } },
+      {
+        config: iam,
+        schema: { params: IdParam, body: ServiceAccountUpdate, response: { 200: ServiceAccount.schema } },
+      },
       async (req) => {
         const row = await findAccount(orgOf(req), req.params.id)
         if (row === undefined) throw notFound('service account', req.params.id)
@@ -79,23 +96,27 @@ export function iamRoutes(env: RouteEnv) {
       },
     )
 
-    app.get('/iam/v2/api-keys', { config: iam }, async (req, reply) => {
-      const owner = (req.query as { owner?: unknown }).owner
-      const filter = typeof owner === 'string' && owner !== '' ? { owner } : {}
-      const where = { org_id: orgOf(req), ...(filter.owner !== undefined ? { owner_id: filter.owner } : {}) }
-      const page = await listPage(env, req, reply, 'api_keys', where, filter)
-      const base = env.baseUrl(req)
-      return {
-        api_version: 'iam/v2',
-        kind: 'ApiKeyList',
-        metadata: { ...page.links, total_size: page.totalSize },
-        data: page.items.map((row) => presentApiKey(base, row)),
-      }
-    })
+    app.get(
+      '/iam/v2/api-keys',
+      { config: iam, schema: { response: { 200: ApiKeyList.schema } } },
+      async (req, reply) => {
+        const owner = (req.query as { owner?: unknown }).owner
+        const filter = typeof owner === 'string' && owner !== '' ? { owner } : {}
+        const where = { org_id: orgOf(req), ...(filter.owner !== undefined ? { owner_id: filter.owner } : {}) }
+        const page = await listPage(env, req, reply, 'api_keys', where, filter)
+        const base = env.baseUrl(req)
+        return {
+          api_version: 'iam/v2',
+          kind: 'ApiKeyList',
+          metadata: { ...page.links, total_size: page.totalSize },
+          data: page.items.map((row) => presentApiKey(base, row)),
+        }
+      },
+    )
 
     app.post<{ Body: { spec: KeySpec } }>(
       '/iam/v2/api-keys',
-      { config: iam, schema: { body: ApiKeyCreate } },
+      { config: iam, schema: { body: ApiKeyCreate, response: { 202: ApiKey.schema } } },
       async (req, reply) => {
         const orgId = orgOf(req)
         const { spec } = req.body
@@ -134,7 +155,7 @@ export function iamRoutes(env: RouteEnv) {
 
     app.get<{ Params: { id: string } }>(
       '/iam/v2/api-keys/:id',
-      { config: iam, schema: { params: IdParam } },
+      { config: iam, schema: { params: IdParam, response: { 200: ApiKey.schema } } },
       async (req) => {
         const row = await findKey(orgOf(req), req.params.id)
         if (row === undefined) throw notFound('API key', req.params.id)
@@ -144,7 +165,7 @@ export function iamRoutes(env: RouteEnv) {
 
     app.patch<{ Params: { id: string }; Body: { spec: Partial<KeySpec> } }>(
       '/iam/v2/api-keys/:id',
-      { config: iam, schema: { params: IdParam, body: ApiKeyUpdate } },
+      { config: iam, schema: { params: IdParam, body: ApiKeyUpdate, response: { 200: ApiKey.schema } } },
       async (req) => {
         const row = await findKey(orgOf(req), req.params.id)
         if (row === undefined) throw notFound('API key', req.params.id)

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { listPage } from '../page.ts'
 import { newId, notFound, orgOf, presentNetwork } from '../present.ts'
-import { EnvironmentFilter, IdParam, NetworkCreate } from '../schemas.ts'
+import { EnvironmentFilter, IdParam, Network, NetworkCreate, NetworkList } from '../schemas.ts'
 import { type RouteEnv, requireEnvironment } from './env.ts'
 
 // The networking group is in Early Access: the API answers only principals granted it (api.ts).
@@ -14,7 +14,7 @@ export function networkingRoutes(env: RouteEnv) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get<{ Querystring: { environment: string } }>(
       '/networking/v1/networks',
-      { config: networking, schema: { querystring: EnvironmentFilter } },
+      { config: networking, schema: { querystring: EnvironmentFilter, response: { 200: NetworkList.schema } } },
       async (req, reply) => {
         const filter = { environment: req.query.environment }
         const where = { org_id: orgOf(req), environment_id: filter.environment }
@@ -31,7 +31,7 @@ export function networkingRoutes(env: RouteEnv) {
 
     app.post<{ Body: { spec: NetworkSpec } }>(
       '/networking/v1/networks',
-      { config: networking, schema: { body: NetworkCreate } },
+      { config: networking, schema: { body: NetworkCreate, response: { 201: Network.schema } } },
       async (req, reply) => {
         const orgId = orgOf(req)
         const { spec } = req.body
@@ -55,7 +55,7 @@ export function networkingRoutes(env: RouteEnv) {
 
     app.get<{ Params: { id: string } }>(
       '/networking/v1/networks/:id',
-      { config: networking, schema: { params: IdParam } },
+      { config: networking, schema: { params: IdParam, response: { 200: Network.schema } } },
       async (req) => {
         const row = await db
           .selectFrom('networks')

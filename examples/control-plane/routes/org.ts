@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { HttpProblem } from 'strata'
 import { listPage } from '../page.ts'
 import { newId, notFound, orgOf, presentEnvironment } from '../present.ts'
-import { EnvironmentCreate, EnvironmentUpdate, IdParam } from '../schemas.ts'
+import { Environment, EnvironmentCreate, EnvironmentList, EnvironmentUpdate, IdParam } from '../schemas.ts'
 import type { RouteEnv } from './env.ts'
 
 const org = { strata: { scope: 'org' } } as const
@@ -14,21 +14,25 @@ export function orgRoutes(env: RouteEnv) {
     db.selectFrom('environments').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/org/v2/environments', { config: org }, async (req, reply) => {
-      const orgId = orgOf(req)
-      const page = await listPage(env, req, reply, 'environments', { org_id: orgId }, {})
-      const base = env.baseUrl(req)
-      return {
-        api_version: 'org/v2',
-        kind: 'EnvironmentList',
-        metadata: { ...page.links, total_size: page.totalSize },
-        data: page.items.map((row) => presentEnvironment(base, row)),
-      }
-    })
+    app.get(
+      '/org/v2/environments',
+      { config: org, schema: { response: { 200: EnvironmentList.schema } } },
+      async (req, reply) => {
+        const orgId = orgOf(req)
+        const page = await listPage(env, req, reply, 'environments', { org_id: orgId }, {})
+        const base = env.baseUrl(req)
+        return {
+          api_version: 'org/v2',
+          kind: 'EnvironmentList',
+          metadata: { ...page.links, total_size: page.totalSize },
+          data: page.items.map((row) => presentEnvironment(base, row)),
+        }
+      },
+    )
 
     app.post<{ Body: { display_name: string } }>(
       '/org/v2/environments',
-      { config: org, schema: { body: EnvironmentCreate } },
+      { config: org, schema: { body: EnvironmentCreate, response: { 201: Environment.schema } } },
       async (req, reply) => {
         const at = env.now().toISOString()
         const row = {
@@ -46,7 +50,7 @@ export function orgRoutes(env: RouteEnv) {
 
     app.get<{ Params: { id: string } }>(
       '/org/v2/environments/:id',
-      { config: org, schema: { params: IdParam } },
+      { config: org, schema: { params: IdParam, response: { 200: Environment.schema } } },
       async (req) => {
         const row = await find(orgOf(req), req.params.id)
         if (row === undefined) throw notFound('environment', req.params.id)
@@ -56,7 +60,7 @@ export function orgRoutes(env: RouteEnv) {
 
     app.patch<{ Params: { id: string }; Body: { display_name?: string } }>(
       '/org/v2/environments/:id',
-      { config: org, schema: { params: IdParam, body: EnvironmentUpdate } },
+      { config: org, schema: { params: IdParam, body: EnvironmentUpdate, response: { 200: Environment.schema } } },
       async (req) => {
         const orgId = orgOf(req)
         const row = await find(orgId, req.params.id)

@@ -41,10 +41,9 @@ const _byType: Record<string, ConstructorParameters<typeof HttpProblem>[0]> = {
 export function strataExpress(options: RuntimeOptions): StrataExpress {
   const runtime = createRuntime(options)
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
-  let requests = 0
   const serve: RequestHandler = (req, res, next) => {
     toRuntimeRequest(req, limit)
-      .then((plain) => runtime.handle({ ...plain, requestId: `req-${(++requests).toString(36)}` }))
+      .then((plain) => runtime.handle(plain))
       .then((answer) => sendRuntimeResponse(res, answer), next)
   }
   const middleware: RequestHandler = (req, res, next) =>

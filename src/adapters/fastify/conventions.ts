@@ -23,6 +23,12 @@ export interface ConventionsOptions {
   readonly rateLimitSubject?: (request: FastifyRequest) => RateLimitSubject
 }
 
+const kConventions = Symbol.for('strata.conventions')
+
+/** The options the conventions plugin was registered with on this app, for contracts. */
+export const conventionsOf = (app: FastifyInstance): ConventionsOptions | undefined =>
+  (app as unknown as Record<symbol, ConventionsOptions | undefined>)[kConventions]
+
 const isLimiter = (value: RateLimiter | RateLimiterOptions): value is RateLimiter =>
   typeof (value as Partial<RateLimiter>).acquire === 'function'
 
@@ -34,6 +40,7 @@ async function conventionsPlugin(app: FastifyInstance, options: ConventionsOptio
     )
   }
   app.decorateRequest('principal', undefined)
+  app.decorate(kConventions, options)
   if (options.requireHttps !== undefined && options.requireHttps !== false) {
     const transport = options.requireHttps === true ? {} : options.requireHttps
     app.addHook('onRequest', async (request) => {

@@ -25,11 +25,12 @@ export function declaredRoutes(routes: readonly RouteDefinition[], principal?: (
           ...(route.summary !== undefined ? { summary: route.summary } : {}),
         },
         config: {
-          ...(route.scope !== undefined || route.strict !== undefined
+          ...(route.scope !== undefined || route.strict !== undefined || route.internal === true
             ? {
                 strata: {
                   ...(route.scope !== undefined ? { scope: route.scope } : {}),
                   ...(route.strict !== undefined ? { strict: route.strict } : {}),
+                  ...(route.internal === true ? { internal: true } : {}),
                 },
               }
             : {}),

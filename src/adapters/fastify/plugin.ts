@@ -6,13 +6,18 @@ import type { Mount } from '../../migrate/index.ts'
 import { splitUrl } from '../../negotiate/index.ts'
 import {
   attachRegistry,
+  badUrlProblem,
   checkScope,
   createRouteRegistry,
   createRouteTable,
   type ExchangeObserver,
+  REQUEST_ID_HEADER,
+  registryOf,
   renderProblem,
+  requestIdOf,
   type UnversionedRoute,
 } from '../../runtime/index.ts'
+import { conventionsOf } from './conventions.ts'
 import { toProblem } from './errors.ts'
 import {
   installExchangeObservers,
@@ -32,9 +37,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Strata settings of one route: the version scope (API group or endpoint) it belongs to, and
-     * `strict` to reject (not ignore) unknown request fields at older versions.
+     * `strict` to reject (not ignore) unknown request fields at older versions, and `internal` to
+     * leave it out of contracts, changelogs and compatibility checks (it is still served).
      */
-    strata?: { readonly scope?: string; readonly strict?: boolean }
+    strata?: { readonly scope?: string; readonly strict?: boolean; readonly internal?: boolean }
   }
 }
 
@@ -51,6 +57,29 @@ export interface StrataFastifyOptions {
   readonly onExchange?: ExchangeObserver | readonly ExchangeObserver[]
   /** Routes outside version negotiation (metrics, `/docs/usage.json`), as the runtime's `unversioned`. */
   readonly unversioned?: readonly UnversionedRoute[]
+  /**
+   * Read JSON bodies only (default true): Fastify's own `text/plain` parser is removed, so a
+   * `text/plain` body is a 415 UNSUPPORTED_MEDIA_TYPE as on every other adapter, not a 422.
+   */
+  readonly jsonOnly?: boolean
+}
+
+const requestIds = new WeakMap<object, string>()
+
+/**
+ * The id of one exchange, as the `X-Request-Id` response header and error bodies name it: the
+ * client's well-formed `X-Request-Id`, else a new UUIDv7 (the same for the whole exchange).
+ *
+ * @example
+ * app.addHook('onResponse', async (req) => log(strataRequestId(req)))
+ */
+export function strataRequestId(request: FastifyRequest): string {
+  let id = requestIds.get(request.raw)
+  if (id === undefined) {
+    id = requestIdOf(request.headers)
+    requestIds.set(request.raw, id)
+  }
+  return id
 }
 
 /**
@@ -66,29 +95,58 @@ export function sendProblem(
   reply: FastifyReply,
   problem: HttpProblem,
 ): FastifyReply {
-  const strata = request.strata as VersionContext | null
+  const strata = (request.strata ?? null) as VersionContext | null
   const errorDown =
     planOf(request)?.errorDown ??
     (strata === null || strata.channel === 'playground'
       ? undefined
       : api.errorPlan(request.routeOptions.config.strata?.scope, strata.index))
+  const requestId = strataRequestId(request)
   const out = renderProblem(api, problem, {
     accept: request.headers.accept,
-    path: splitUrl(request.url).path,
-    requestId: request.id,
+    path: _safePath(request.url),
+    requestId,
     errorDown,
   })
   reply.headers(out.headers)
+  reply.header(REQUEST_ID_HEADER, requestId)
   return reply.code(out.status).type(out.contentType).send(out.body)
+}
+
+// A URL that cannot be decoded has no path to speak of: the raw one is echoed as sent.
+const _safePath = (url: string): string => splitUrl(url).path
+
+/**
+ * Fastify's `frameworkErrors` option: the failures Fastify answers before any route or hook runs
+ * (a path with invalid percent-encoding, a path parameter past its length limit) in the API's
+ * error format, with `X-Request-Id`. Fastify takes it only as a constructor option.
+ *
+ * @example
+ * const app = Fastify({ frameworkErrors: strataFrameworkErrors })
+ * await app.register(strata, { api })
+ */
+export function strataFrameworkErrors(error: { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+  const api = registryOf(request.server)?.api
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new HttpProblem({ status: 414, code: 'URI_TOO_LONG', message: 'A path segment is longer than the limit' })
+      : badUrlProblem()
+  if (api === undefined) {
+    reply.code(problem.status).send({ code: problem.code, message: problem.message })
+    return
+  }
+  sendProblem(api, request, reply, problem)
 }
 
 async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions): Promise<void> {
   const { api, principal } = options
   const routes = createRouteTable()
   checkRewriteAtStart(app, api)
+  if (options.jsonOnly !== false && app.hasContentTypeParser('text/plain')) app.removeContentTypeParser('text/plain')
   app.decorateRequest('strata', null as unknown as VersionContext)
 
-  const registry = createRouteRegistry(api)
+  const conventions = conventionsOf(app)
+  const registry = createRouteRegistry(api, conventions !== undefined ? { conventions } : {})
   attachRegistry(app, registry)
   const kMount = Symbol('strata.mount')
   app.addHook('onRoute', function onRoute(route) {
@@ -115,6 +173,10 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
 
   app.addHook('onReady', async () => registry.checkLedger())
   installExchangeObservers(app, options.onExchange, principal)
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.header(REQUEST_ID_HEADER, strataRequestId(request))
+    done(null, payload)
+  })
 
   app.addHook('onRequest', (request, reply, done) => {
     if (isUnversioned(request)) {

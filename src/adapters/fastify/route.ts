@@ -14,6 +14,7 @@ type _Schema = {
   tags?: unknown
   operationId?: unknown
   deprecated?: unknown
+  hide?: unknown
 }
 
 /** A Fastify route's schemas as the migration engine sees them. */
@@ -38,9 +39,14 @@ export function contractRouteOf(route: RouteOptions, scope: string | undefined):
   if (Array.isArray(schema.tags)) meta.tags = schema.tags.map(String)
   if (typeof schema.operationId === 'string') meta.operationId = schema.operationId
   if (schema.deprecated === true) meta.deprecated = true
+  const auth = (route.config as { auth?: unknown } | undefined)?.auth
+  // `schema.hide` is @fastify/swagger's way of leaving a route out of the documentation.
+  const internal = routeSettings(route).internal === true || schema.hide === true
   return {
     scope,
     spec: specOf(route),
+    ...(auth === 'required' || auth === 'optional' ? { auth } : {}),
+    ...(internal ? { internal: true } : {}),
     ...(schema.params !== undefined ? { params: schema.params } : {}),
     ...(schema.headers !== undefined ? { headers: schema.headers } : {}),
     ...(Object.keys(meta).length > 0 ? { meta } : {}),
@@ -48,5 +54,5 @@ export function contractRouteOf(route: RouteOptions, scope: string | undefined):
 }
 
 /** The Strata settings of a route (`config.strata`). */
-export const routeSettings = (route: RouteOptions): { scope?: string; strict?: boolean } =>
-  (route.config as { strata?: { scope?: string; strict?: boolean } } | undefined)?.strata ?? {}
+export const routeSettings = (route: RouteOptions): { scope?: string; strict?: boolean; internal?: boolean } =>
+  (route.config as { strata?: { scope?: string; strict?: boolean; internal?: boolean } } | undefined)?.strata ?? {}

@@ -46,11 +46,8 @@ export function strataHono(options: RuntimeOptions): StrataHono {
     }
     return _response(await runtime.handle(await _plain(c)))
   }
-  let requests = 0
-  const _plain = async (c: Context) => ({
-    ...(await toRuntimeRequest(c.req.raw, limit, _incoming(c)?.socket?.remoteAddress ?? '', _incoming(c)?.headers)),
-    requestId: `req-${(++requests).toString(36)}`,
-  })
+  const _plain = (c: Context) =>
+    toRuntimeRequest(c.req.raw, limit, _incoming(c)?.socket?.remoteAddress ?? '', _incoming(c)?.headers)
   function fail(c: Context, problem: HttpProblem): Response {
     const headers = Object.fromEntries([...c.req.raw.headers].map(([k, v]) => [k.toLowerCase(), v]))
     return _response(runtime.fail({ method: c.req.method, url: pathAndQuery(c.req.url), headers }, problem))

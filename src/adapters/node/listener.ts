@@ -22,8 +22,6 @@ export interface StrataListener {
   readonly runtime: Runtime
 }
 
-let requests = 0
-
 /**
  * A node:http request listener serving an API's declared routes: put it behind `http.createServer`
  * or any router.
@@ -41,7 +39,7 @@ export function strataListener(options: StrataListenerOptions): StrataListener {
       return
     }
     toRuntimeRequest(request, limit)
-      .then((plain) => runtime.handle({ ...plain, requestId: `req-${(++requests).toString(36)}` }))
+      .then((plain) => runtime.handle(plain))
       .then(
         (answer) => sendRuntimeResponse(response, answer),
         () => response.destroy(),
@@ -75,7 +73,7 @@ export function createStrataServer(options: StrataListenerOptions): Server & { r
     )
     const body = answer.body ?? ''
     socket.end(
-      `HTTP/1.1 ${answer.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: ${answer.headers['content-type']}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${answer.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: ${answer.headers['content-type']}\r\nx-request-id: ${answer.headers['x-request-id']}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     )
   })
   const bound = Object.assign(server, { runtime: listener.runtime })

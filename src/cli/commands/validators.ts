@@ -41,9 +41,11 @@ async function runValidators(flags: ValidatorsFlags, io: CliIo): Promise<number>
     throw new CliUserError(`--out ${flags.out}: the validators are an ES module; name the file *.js or *.mjs.`)
   }
   // Imported on use: the other commands start without Ajv's standalone generator.
-  const { registryOf } = await import('../../runtime/route-registry.ts')
+  const { requireRegistryOf } = await import('../../runtime/route-registry.ts')
   const { generateValidatorModule } = await import('../../runtime/precompile.ts')
-  const schemas = await loadApp(flags.app, parseNow(flags.now), (app) => registryOf(app).validators.compiledSchemas())
+  const schemas = await loadApp(flags.app, parseNow(flags.now), (app) =>
+    requireRegistryOf(app).validators.compiledSchemas(),
+  )
   const source = generateValidatorModule(schemas)
   if (flags.check) {
     const current = await readFile(flags.out, 'utf8').catch(() => undefined)

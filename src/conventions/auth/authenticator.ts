@@ -19,6 +19,8 @@ export interface AuthenticatorOptions {
 
 /** Turns a request's `Authorization` header into a {@link Principal}. */
 export interface Authenticator {
+  /** The schemes it accepts, for challenges and contracts' `securitySchemes`. */
+  readonly schemes?: readonly AuthScheme[]
   /** The principal, or a 401 UNAUTHENTICATED problem when credentials are missing or invalid. */
   authenticate(request: AuthRequest): Promise<Principal>
   /** Like `authenticate`, but a request without `Authorization` yields `undefined` (e.g. to rate-limit by IP). */
@@ -68,6 +70,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   }
 
   return {
+    schemes,
     authenticateOptional,
     async authenticate(request) {
       const principal = await authenticateOptional(request)

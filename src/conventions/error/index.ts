@@ -1,5 +1,5 @@
 /** The catalogue of HTTP error codes Strata raises. */
-export { type ProblemCode, problemCatalogue } from './catalogue.ts'
+export { type ProblemCode, type ProblemEntry, type ProblemFactSchema, problemCatalogue } from './catalogue.ts'
 /** Error formats: the envelope, problem+json, and negotiation between them. */
 export {
   chooseErrorFormat,

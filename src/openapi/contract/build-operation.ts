@@ -4,6 +4,7 @@ import type { Mount, RoutePlan } from '../../migrate/index.ts'
 import type { ApiVersion } from '../../version/index.ts'
 import type { ComponentSchemas } from './component-schemas.ts'
 import type { ContractRoute } from './contract-source.ts'
+import type { ConventionsDoc } from './conventions-doc.ts'
 import type { ErrorEnvelope } from './error-envelope.ts'
 import type { NegotiationDoc } from './negotiation-doc.ts'
 import { describePagination, paginationSentence } from './pagination.ts'
@@ -19,6 +20,16 @@ export interface OperationInput {
   readonly errors: ErrorEnvelope
   /** The version is deprecated (its phase at the generation instant); `sunset` as YYYY-MM-DD. */
   readonly lifecycle: { readonly deprecated: boolean; readonly sunset?: string }
+  /** Authentication and rate limits, when the app configures them. */
+  readonly conventions?: ConventionsDoc
+}
+
+/** The operation's security: any accepted scheme, or none as well when the route's auth is optional. */
+function _security(input: OperationInput): JsonSchema[] | undefined {
+  const names = Object.keys(input.conventions?.securitySchemes ?? {})
+  if (names.length === 0) return undefined
+  const required = (input.route.auth ?? (input.conventions!.authRequired ? 'required' : 'optional')) === 'required'
+  return [...names.map((name) => ({ [name]: [] })), ...(required ? [] : [{}])]
 }
 
 /**
@@ -135,11 +146,13 @@ export function buildOperation(
   const pagination = describePagination(queryNames, success, (s) => components.resolve(s))
   const description = [meta.description, pagination && paginationSentence(pagination)].filter(Boolean).join('\n\n')
   const deprecated = input.lifecycle.deprecated || meta.deprecated === true
+  const security = _security(input)
   const operation: Record<string, unknown> = {
     ...(meta.tags !== undefined ? { tags: [...meta.tags] } : {}),
     ...(meta.summary !== undefined ? { summary: meta.summary } : {}),
     ...(description !== '' ? { description } : {}),
     ...(meta.operationId !== undefined ? { operationId: meta.operationId } : {}),
+    ...(security !== undefined ? { security } : {}),
     parameters: list,
     ...(body !== undefined
       ? {

@@ -1,3 +1,5 @@
+import type { Change } from '../../change/index.ts'
+import { schemaNamesOf } from '../../migrate/index.ts'
 import { diffOpenApi } from '../diff/diff-openapi.ts'
 import type { Finding } from '../diff/finding.ts'
 import { toOpenApiDocument } from '../load/openapi-document.ts'
@@ -23,11 +25,31 @@ export interface ChangelogEntry {
   readonly changes: readonly { readonly name: string; readonly description: string }[]
   /** What the checker finds between the two versions' contracts (lifecycle findings left out). */
   readonly findings: readonly Finding[]
+  /** Why the version, or some of its endpoints, were withdrawn at once for security. */
+  readonly withdrawn?: readonly { readonly endpoint?: string; readonly reason: string }[]
 }
 
 // A version's own lifecycle is stated in the entry; deprecation findings between versions are noise.
 const lifecycleRules = new Set(['deprecated', 'reactivated', 'deprecation-notice-too-short', 'sunset-changed'])
 const day = (d: Date | undefined) => d?.toISOString().slice(0, 10)
+
+/**
+ * Whether a ledger change touches internal routes only (endpoints marked internal, or schemas that
+ * only internal routes use): such a change carries no promise and stays out of the changelog.
+ */
+function _internalOnly(change: Change, source: ContractSource, scope: string | undefined): boolean {
+  const routes = source.routes.filter((r) => r.scope === scope)
+  const internal = routes.filter((r) => r.internal === true)
+  if (internal.length === 0 || change.instructions.length === 0) return false
+  const publicSchemas = new Set(routes.filter((r) => r.internal !== true).flatMap((r) => [...schemaNamesOf(r.spec)]))
+  const isInternal = (method: string, path: string) =>
+    internal.some((r) => r.spec.method === method.toUpperCase() && r.spec.path === path)
+  return change.instructions.every((ins) => {
+    if ('schema' in ins && typeof ins.schema === 'string') return !publicSchemas.has(ins.schema)
+    if ('method' in ins && 'path' in ins) return isInternal(ins.method, ins.path)
+    return false
+  })
+}
 
 function _entry(
   contract: Contract,
@@ -40,6 +62,7 @@ function _entry(
   const changes = all
     .slice(from, all.indexOf(contract.version) + 1)
     .flatMap((v) => v.changes ?? [])
+    .filter((c) => !_internalOnly(c, source, contract.scope))
     .map((c) => ({ name: c.name, description: c.description }))
   const doc = (c: Contract) => toOpenApiDocument(structuredClone(c.document), c.label)
   const findings =
@@ -47,6 +70,9 @@ function _entry(
       ? []
       : diffOpenApi(doc(previous), doc(contract), options).filter((f) => !lifecycleRules.has(f.rule))
   const v = contract.version
+  const withdrawn = source.api.withdrawals
+    .filter((w) => w.scope === contract.scope && (w.version === undefined || w.version === v.id))
+    .map((w) => ({ ...(w.path !== undefined ? { endpoint: `${w.method ?? '*'} ${w.path}` } : {}), reason: w.reason }))
   const optional = { released: day(v.released), deprecated: day(v.deprecated), sunset: day(v.sunset) }
   return {
     scope: contract.scope,
@@ -59,6 +85,7 @@ function _entry(
     ...(previous !== undefined ? { previous: previous.label } : {}),
     changes,
     findings,
+    ...(withdrawn.length > 0 ? { withdrawn } : {}),
   } as ChangelogEntry
 }
 

@@ -19,7 +19,15 @@ import type { Contract } from './generate-contract.ts'
 export const scopeFolder = (scope: string | undefined): string => scope ?? 'api'
 
 /** How one version fared against its committed snapshot. Only `breaking` and `removed` fail the check. */
-export type CheckVerdict = 'unchanged' | 'compatible' | 'changed-freely' | 'breaking' | 'added' | 'retired' | 'removed'
+export type CheckVerdict =
+  | 'unchanged'
+  | 'compatible'
+  | 'changed-freely'
+  | 'breaking'
+  | 'added'
+  | 'retired'
+  | 'withdrawn'
+  | 'removed'
 
 /** One version's outcome. */
 export interface VersionCheck {
@@ -32,6 +40,8 @@ export interface VersionCheck {
   /** The lifecycle phase at `now` (or as the snapshot last recorded it, for versions gone from the API). */
   readonly phase?: string
   readonly findings: readonly Finding[]
+  /** Why the version was withdrawn for security (verdict `withdrawn`). */
+  readonly reason?: string
 }
 
 /** Options of {@link checkContracts}. */
@@ -142,7 +152,11 @@ export async function checkContracts(
       file,
       phase: String(version ? versions!.phase(version, options.now) : was.phase),
     }
-    if (sunset !== undefined && sunset.getTime() <= options.now.getTime()) {
+    const withdrawn = version !== undefined ? api.withdrawalOf(scope, version.id) : undefined
+    if (withdrawn !== undefined) {
+      // Withdrawn at once for security: no notice was owed, so its snapshot going away is no breach.
+      out.push({ ...base, verdict: 'withdrawn', findings: [], reason: withdrawn })
+    } else if (sunset !== undefined && sunset.getTime() <= options.now.getTime()) {
       out.push({ ...base, verdict: 'retired', findings: [] })
     } else if (freeToChange(was.phase)) {
       out.push({ ...base, verdict: 'changed-freely', findings: [] })

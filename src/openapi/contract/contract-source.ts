@@ -1,6 +1,7 @@
 import type { Api } from '../../api/index.ts'
 import type { JsonSchema } from '../../change/index.ts'
 import type { RouteSpec } from '../../migrate/index.ts'
+import type { ConventionsDoc } from './conventions-doc.ts'
 
 /** What an operation says about itself besides its schemas (Fastify/Swagger style route schema keys). */
 export interface OperationMeta {
@@ -23,6 +24,13 @@ export interface ContractRoute {
   /** Request headers (an object schema), when the route declares them. */
   readonly headers?: JsonSchema
   readonly meta?: OperationMeta
+  /** The route's own authentication setting; the API's default when absent. */
+  readonly auth?: 'required' | 'optional'
+  /**
+   * An internal route carries no promise: it is left out of contracts, changelogs and
+   * compatibility checks (an undocumented endpoint, as Confluent's policy puts it).
+   */
+  readonly internal?: boolean
 }
 
 /**
@@ -34,6 +42,8 @@ export interface ContractSource {
   readonly routes: readonly ContractRoute[]
   /** A title for `info.title`; adapters may leave it out. */
   readonly title?: string
+  /** Authentication and rate limits, when the app configures them. */
+  readonly conventions?: ConventionsDoc
 }
 
 /**

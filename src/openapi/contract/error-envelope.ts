@@ -1,6 +1,12 @@
 import type { Api } from '../../api/index.ts'
 import type { JsonSchema, ProblemParts } from '../../change/index.ts'
-import { type ErrorFormat, HttpProblem, problemJsonFormat } from '../../conventions/error/index.ts'
+import {
+  type ErrorFormat,
+  HttpProblem,
+  type ProblemEntry,
+  problemCatalogue,
+  problemJsonFormat,
+} from '../../conventions/error/index.ts'
 import { inferSchema } from './infer-schema.ts'
 
 /** The error bodies of one version: per media type, a schema for its `components`. */
@@ -9,42 +15,59 @@ export interface ErrorEnvelope {
   readonly media: ReadonlyMap<string, { readonly name: string; readonly schema: JsonSchema }>
 }
 
-// A problem with only the required parts, and one with every optional part, so inference can
-// tell which members every error carries.
-const samples: readonly ProblemParts[] = [
-  { status: 404, code: 'NOT_FOUND', message: 'Asset 7 does not exist' },
+const _sample = (schema: Readonly<Record<string, unknown>>): unknown => {
+  if (schema.type === 'array') return [_sample((schema.items ?? {}) as Record<string, unknown>)]
+  if (schema.type === 'integer' || schema.type === 'number') return 1
+  if (schema.type === 'boolean') return true
+  if (schema.type === 'object') return {}
+  return 'x'
+}
+
+// Per catalogue code, a problem with only the required parts and one with every optional part and
+// every declared fact, so inference sees each member the format can render and which ones are always there.
+const samples: readonly { parts: ProblemParts; full: boolean }[] = Object.entries(
+  problemCatalogue as Readonly<Record<string, ProblemEntry>>,
+).flatMap(([code, entry]) => [
+  { parts: { status: entry.status, code, message: entry.summary }, full: false },
   {
-    status: 422,
-    code: 'VALIDATION_FAILED',
-    message: '1 field failed validation',
-    suggestion: 'Correct the listed fields and send the request again',
-    detail: 'title must be a string.',
-    fields: [{ field: 'title', message: 'must be a string', reason: 'type' }],
+    parts: {
+      status: entry.status,
+      code,
+      message: entry.summary,
+      suggestion: 'Correct the request and send it again',
+      detail: 'More about what happened.',
+      ...(code === 'VALIDATION_FAILED'
+        ? { fields: [{ field: 'title', message: 'must be a string', reason: 'type' }] }
+        : {}),
+      ...(entry.data !== undefined
+        ? { data: Object.fromEntries(Object.entries(entry.data).map(([k, v]) => [k, _sample(v)])) }
+        : {}),
+    },
+    full: true,
   },
-]
+])
 
 const mediaOf = (contentType: string): string => contentType.split(';')[0]!.trim().toLowerCase()
 
 function _render(format: ErrorFormat, migrate: ((p: ProblemParts) => void) | undefined): unknown[] {
-  return samples.map((sample, i) => {
+  return samples.map(({ parts: sample, full }) => {
     const parts: ProblemParts = {
       ...sample,
       ...(sample.fields ? { fields: sample.fields.map((f) => ({ ...f })) } : {}),
+      ...(sample.data ? { data: { ...sample.data } } : {}),
     }
     migrate?.(parts)
-    const problem = new HttpProblem({ ...parts, ...(i === 1 ? { docUrl: 'https://example.com/errors' } : {}) })
-    return format.render(problem, {
-      path: '/example',
-      now: new Date(0),
-      ...(i === 1 ? { requestId: 'req-1' } : {}),
-    })
+    const problem = new HttpProblem({ ...parts, ...(full ? { docUrl: 'https://example.com/errors' } : {}) })
+    // Every adapter names every exchange: the requestId is always there.
+    return format.render(problem, { path: '/example', now: new Date(0), requestId: 'req-1' })
   })
 }
 
 /**
  * Describes the error bodies clients of one version receive: the API's error format (after that
  * version's error migrations) and RFC 9457 problem+json, which clients may ask for with `Accept`.
- * The schemas are inferred from rendered examples, since formats are functions.
+ * Formats are functions, so the schemas are inferred from each catalogue code rendered twice: with
+ * its required parts only, and with every optional part and every fact its catalogue entry declares.
  *
  * @example
  * const envelope = describeErrors(api, undefined, 0)

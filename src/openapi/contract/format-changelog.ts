@@ -24,6 +24,8 @@ export function formatChangelogMarkdown(entries: readonly ChangelogEntry[]): str
     ].filter(Boolean)
     out.push('', `## ${title}`, '', `*${dates.join(' · ')}*${e.docs ? ` · [Documentation](${e.docs})` : ''}`)
     if (e.description !== undefined) out.push('', e.description)
+    for (const w of e.withdrawn ?? [])
+      out.push('', `**Withdrawn for security**${w.endpoint ? ` (\`${w.endpoint}\`)` : ''}: ${w.reason}`)
     if (e.previous === undefined) {
       out.push('', 'The first version.')
       continue

@@ -14,6 +14,7 @@ const explain: Record<CheckVerdict, string> = {
   breaking: 'BREAKING changes in a published version',
   added: 'new version (no snapshot yet)',
   retired: 'sunset has passed; the snapshot may be deleted',
+  withdrawn: 'withdrawn for security; the snapshot may be deleted',
   removed: 'REMOVED before its sunset',
 }
 
@@ -51,7 +52,8 @@ export function formatCheck(
   const out: string[] = []
   if (format === 'markdown') {
     out.push('## API contracts', '', '| Version | Phase | Result |', '| --- | --- | --- |')
-    for (const c of checks) out.push(`| \`${where(c)}\` | ${c.phase ?? ''} | ${explain[c.verdict]} |`)
+    for (const c of checks)
+      out.push(`| \`${where(c)}\` | ${c.phase ?? ''} | ${explain[c.verdict]}${c.reason ? `: ${c.reason}` : ''} |`)
     out.push('', `**${summarizeChecks(checks)}**`)
     for (const c of checks.filter((x) => x.findings.length > 0)) {
       out.push(
@@ -71,7 +73,8 @@ export function formatCheck(
       out.push(...lines.slice(0, -1))
       continue
     }
-    out.push(`${where(c)}  ${c.phase === undefined ? '' : `(${c.phase}) `}${explain[c.verdict]}`)
+    const reason = c.reason === undefined ? '' : `: ${c.reason}`
+    out.push(`${where(c)}  ${c.phase === undefined ? '' : `(${c.phase}) `}${explain[c.verdict]}${reason}`)
     if (c.findings.length > 0) {
       const body = formatText(c.findings, { color: options.color === true, showInfo: options.showInfo === true })
       out.push(

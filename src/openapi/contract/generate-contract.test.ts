@@ -116,13 +116,25 @@ describe('generateContracts', () => {
     expect(docs['2'].paths['/items/{id}'].get.responses['4XX']).toEqual({ $ref: '#/components/responses/ClientError' })
     const client = docs['2'].components.responses.ClientError.content
     expect(Object.keys(client)).toEqual(['application/json', 'application/problem+json'])
-    expect(docs['2'].components.schemas.Error.required).toEqual(['status', 'error'])
+    expect(docs['2'].components.schemas.Error.required).toEqual(['status', 'error', 'requestId'])
     expect(docs['2'].components.schemas.Error.properties.error.required).toEqual([
       'code',
       'message',
       'timestamp',
       'path',
     ])
+  })
+
+  test('error schemas: every fact the catalogue declares (latest_version, supported_versions, quota, reason) -> declared', () => {
+    const error = docs['2'].components.schemas.Error.properties.error.properties
+    expect(error.latest_version).toEqual({ type: 'string' })
+    expect(error.supported_versions).toEqual({ type: 'array', items: { type: 'string' } })
+    expect(error.requested_version).toEqual({ type: 'string' })
+    expect(error.limit).toEqual({ type: 'integer' })
+    expect(error.reason).toEqual({ type: 'string' })
+    expect(Object.keys(error)).toEqual(expect.arrayContaining(['details', 'fields', 'suggestion', 'quota', 'used']))
+    const problem = docs['2'].components.schemas.Problem.properties
+    expect(problem.supported_versions).toEqual({ type: 'array', items: { type: 'string' } })
   })
 
   test('at a later now, version 1 is sunset -> left out; include released -> kept', () => {

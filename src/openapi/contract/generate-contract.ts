@@ -57,7 +57,7 @@ function _document(
   const phase = versions.phase(version, options.now)
   const suffix = api.negotiationOf(scope).beta?.suffix ?? '-beta'
   const label = version.channel === 'beta' ? `${version.id}${suffix}` : version.id
-  const negotiation = describeNegotiation(api, scope, label)
+  const negotiation = describeNegotiation(api, scope, label, source.conventions)
   const errors = describeErrors(api, scope, index)
   const components = new ComponentSchemas()
   const sunset = day(version.sunset)
@@ -76,12 +76,16 @@ function _document(
       negotiation,
       errors,
       lifecycle,
+      ...(source.conventions !== undefined ? { conventions: source.conventions } : {}),
     })
     if (built === undefined) continue
     const item = paths.get(built.path) ?? {}
     item[built.method] ??= built.operation
     paths.set(built.path, item)
   }
+  const withdrawn = api.withdrawalOf(scope, version.id)
+  const schemes = source.conventions?.securitySchemes ?? {}
+  const security = Object.keys(schemes).length > 0 ? schemes : undefined
   const errorSchemas = Object.fromEntries([...errors.media.values()].map(({ name, schema }) => [name, schema]))
   const dates = { released: day(version.released), ga: day(version.ga), deprecated: day(version.deprecated), sunset }
   const lifecycleExt = {
@@ -104,6 +108,7 @@ function _document(
         .filter((p) => p !== undefined && p !== '')
         .join('\n\n'),
       'x-lifecycle': lifecycleExt,
+      ...(withdrawn !== undefined ? { 'x-withdrawn': withdrawn } : {}),
       ...(sunset !== undefined ? { 'x-sunset': sunset } : {}),
     },
     ...(version.docs !== undefined ? { externalDocs: { url: version.docs } } : {}),
@@ -118,6 +123,7 @@ function _document(
       responses: _errorResponses(errors, negotiation.responseHeaders),
       ...(Object.keys(negotiation.parameters).length > 0 ? { parameters: negotiation.parameters } : {}),
       ...(Object.keys(negotiation.headers).length > 0 ? { headers: negotiation.headers } : {}),
+      ...(security !== undefined ? { securitySchemes: security } : {}),
     },
   }
   return {
@@ -146,12 +152,14 @@ export function generateContracts(source: ContractSource, options: ContractOptio
     const versions = source.api.versionsOf(scope)
     const playground = source.api.negotiationOf(scope).playground ?? []
     const routes = source.routes
-      .filter((r) => r.scope === scope && !playground.some((p) => r.spec.path.startsWith(p)))
+      .filter((r) => r.scope === scope && r.internal !== true && !playground.some((p) => r.spec.path.startsWith(p)))
       .map((route) => ({ route, plan: planRoute(route.spec, versions.versions) }))
     if (routes.length === 0) continue
     for (const version of versions.versions) {
       const phase = versions.phase(version, options.now)
       if (phase === 'unreleased' || (phase === 'sunset' && options.include !== 'released')) continue
+      // A version withdrawn for security is no longer published, as if sunset.
+      if (source.api.withdrawalOf(scope, version.id) !== undefined && options.include !== 'released') continue
       out.push(_document(source, scope, routes, version, options))
     }
   }

@@ -17,6 +17,12 @@ export {
   defineContractSource,
   type OperationMeta,
 } from './contract-source.ts'
+export {
+  type ConventionHeader,
+  type ConventionsDoc,
+  type ConventionsInput,
+  describeConventions,
+} from './conventions-doc.ts'
 export { formatChangelogJson, formatChangelogMarkdown } from './format-changelog.ts'
 export { type CheckFormat, formatCheck, summarizeChecks } from './format-check.ts'
 export { type Contract, type ContractOptions, generateContracts } from './generate-contract.ts'

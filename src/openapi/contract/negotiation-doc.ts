@@ -1,5 +1,6 @@
 import type { Api } from '../../api/index.ts'
 import type { JsonSchema } from '../../change/index.ts'
+import type { ConventionsDoc } from './conventions-doc.ts'
 
 /** How one version's contract documents version negotiation and the version response headers. */
 export interface NegotiationDoc {
@@ -24,7 +25,12 @@ const _componentKey = (name: string): string => name.replace(/[^A-Za-z0-9._-]/g,
  * @example
  * const doc = describeNegotiation(api, undefined, '20240601')
  */
-export function describeNegotiation(api: Api, scope: string | undefined, label: string): NegotiationDoc {
+export function describeNegotiation(
+  api: Api,
+  scope: string | undefined,
+  label: string,
+  conventions?: ConventionsDoc,
+): NegotiationDoc {
   const negotiation = api.negotiationOf(scope)
   const versions = api.versionsOf(scope)
   const suffix = negotiation.beta?.suffix ?? '-beta'
@@ -66,20 +72,51 @@ export function describeNegotiation(api: Api, scope: string | undefined, label: 
 
   const headers: Record<string, JsonSchema> = {}
   const responseHeaders: Record<string, JsonSchema> = {}
-  const add = (name: string, description: string): void => {
+  const add = (name: string, description: string, schema: JsonSchema, required = false): void => {
     const key = _componentKey(name)
-    headers[key] = { description, schema: { type: 'string' } }
+    headers[key] = { description, ...(required ? { required: true } : {}), schema }
     responseHeaders[name] = { $ref: `#/components/headers/${key}` }
   }
-  const { used, supported } = api.headerOptions
-  if (used !== false) add(used ?? 'X-API-Version-Used', 'The API version that served the request.')
+  const text = { type: 'string' }
+  add(
+    'X-Request-Id',
+    "The id of this exchange: the request's own well-formed `X-Request-Id`, else a new UUIDv7.",
+    text,
+    true,
+  )
+  const { used, supported, usedOnRefusal } = api.headerOptions
+  // The used version is named on refusals only when the API says so; a refused request has none otherwise.
+  if (used !== false)
+    add(used ?? 'X-API-Version-Used', 'The API version that served the request.', text, usedOnRefusal === 'latest')
   if (supported !== false)
-    add(supported ?? 'X-API-Versions-Supported', 'The versions currently supported, comma-separated.')
-  for (const name of Object.keys(api.headerOptions.fixed ?? {})) add(name, 'Sent on every response.')
+    add(supported ?? 'X-API-Versions-Supported', 'The versions currently supported, comma-separated.', text, true)
+  for (const [name, value] of Object.entries(api.headerOptions.fixed ?? {}))
+    add(name, 'Sent on every response.', { type: 'string', const: value }, true)
   // Declared on every version, so contracts of adjacent versions differ only where the API does.
-  add('Deprecation', 'When this version is (or will be) deprecated (RFC 9745); absent while none is announced.')
-  add('Sunset', 'When this version stops being served (RFC 8594); absent while none is announced.')
-  add('Link', 'Links to the deprecation notice, the sunset policy and the successor version.')
+  const { deprecationFormat, sunsetFormat } = api.lifecycleOptions
+  if (deprecationFormat === 'boolean')
+    add('Deprecation', '`true` once this version is deprecated; absent before.', { type: 'string', const: 'true' })
+  else
+    add(
+      'Deprecation',
+      'When this version is (or will be) deprecated, as an RFC 9745 date (`@<seconds>`); absent while none is announced.',
+      { type: 'string', pattern: '^@-?[0-9]+$' },
+    )
+  if (sunsetFormat === 'rfc3339')
+    add('Sunset', 'When this version stops being served, as an RFC 3339 timestamp; absent while none is announced.', {
+      type: 'string',
+      format: 'date-time',
+    })
+  else
+    add(
+      'Sunset',
+      'When this version stops being served, as an RFC 8594 HTTP-date; absent while none is announced.',
+      text,
+    )
+  add('Link', 'Links to the deprecation notice, the sunset policy and the successor version.', text)
+  for (const [name, header] of Object.entries(conventions?.responseHeaders ?? {})) {
+    add(name, header.description, header.schema, header.required === true)
+  }
   return {
     parameters,
     headers,

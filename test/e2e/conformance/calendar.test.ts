@@ -7,10 +7,10 @@ describe.each(adapters)('calendar program on $name', ({ example: name, env }) =>
   let example: RunningExample
   beforeAll(async () => {
     example = await startExample(name, { STRATA_NOW: NOW, ...env })
-  })
+  }, 60_000)
   afterAll(async () => {
     await example?.stop()
-  })
+  }, 30_000)
 
   const call = (path: string, init: RequestInit = {}) => fetch(`${example.url}${path}`, init)
   // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field

@@ -6,7 +6,7 @@ import Fastify from 'fastify'
 import { Hono } from 'hono'
 import type { RuntimeOptions } from 'strata'
 import { strataExpress } from 'strata/express'
-import { conventions, declaredRoutes, strata } from 'strata/fastify'
+import { conventions, declaredRoutes, strata, strataFrameworkErrors } from 'strata/fastify'
 import { strataHono } from 'strata/hono'
 import { createStrataServer } from 'strata/node'
 
@@ -35,7 +35,10 @@ async function listen(server: Server): Promise<RunningServer> {
 }
 
 const fastify: StartServer = async (options) => {
-  const app = Fastify()
+  const app = Fastify({
+    frameworkErrors: strataFrameworkErrors,
+    ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
+  })
   if (options.conventions !== undefined) await app.register(conventions, options.conventions)
   await app.register(strata, {
     api: options.api,
