@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { HttpProblem } from '../conventions/error/problem.ts'
 import { StrataError } from '../error/index.ts'
 import type { VersionSet } from '../version/index.ts'
@@ -60,14 +59,16 @@ export function parseWithdrawals(text: string, origin: string): Withdrawal[] {
  * @example
  * defineApi({ versions, negotiation, withdrawn: readWithdrawals() })
  */
-export function readWithdrawals(env: NodeJS.ProcessEnv = process.env): Withdrawal[] {
+export function readWithdrawals(env: NodeJS.ProcessEnv = globalThis.process?.env ?? {}): Withdrawal[] {
   const out: Withdrawal[] = []
   if (env.STRATA_WITHDRAWN) out.push(...parseWithdrawals(env.STRATA_WITHDRAWN, 'STRATA_WITHDRAWN'))
   const file = env.STRATA_WITHDRAWN_FILE
   if (file) {
     let text: string
     try {
-      text = readFileSync(file, 'utf8')
+      // Loaded on use: the runtime also runs where there is no file system (Workers), without this variable.
+      const fs = process.getBuiltinModule('node:fs') as typeof import('node:fs')
+      text = fs.readFileSync(file, 'utf8')
     } catch {
       throw _invalid(`STRATA_WITHDRAWN_FILE ${file} cannot be read.`)
     }
