@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { declaredRoutes, strata } from 'strata/fastify'
+import { declaredRoutes, strata, strataFrameworkErrors } from 'strata/fastify'
 import { defineAssetsApi } from './api.ts'
 import { assetRoutes } from './routes.ts'
 import { AssetStore } from './store.ts'
@@ -15,7 +15,10 @@ export async function createServer(options: {
 }): Promise<FastifyInstance> {
   const clock = options.clock ?? (() => new Date())
   const store = new AssetStore(options.dataDir)
+  const api = defineAssetsApi(clock)
   const app = Fastify({
+    // A path that is not valid percent-encoding: 400 in the API's error format.
+    frameworkErrors: strataFrameworkErrors(api),
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     // Report every failed field at once; type coercion stays on for query strings.
@@ -24,7 +27,7 @@ export async function createServer(options: {
   app.addHook('onClose', async () => store.close())
   // The API reads JSON only: any other media type is a 415, as on every other adapter.
   app.removeContentTypeParser('text/plain')
-  await app.register(strata, { api: defineAssetsApi(clock) })
+  await app.register(strata, { api })
   const routes = declaredRoutes(assetRoutes(store, clock))
   await app.register(routes, { prefix: '/api/v1' })
   await app.register(routes, { prefix: '/api/playground' })

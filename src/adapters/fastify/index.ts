@@ -9,7 +9,7 @@ export { type ConventionsOptions, conventions } from './conventions.ts'
 export { declaredRoutes } from './declared-routes.ts'
 /** Mapping thrown errors to HTTP problems. */
 export { toProblem } from './errors.ts'
-export { type StrataFastifyOptions, sendProblem, strata } from './plugin.ts'
+export { type StrataFastifyOptions, sendProblem, strata, strataFrameworkErrors } from './plugin.ts'
 export { createRateLimitHook, type RateLimitHookOptions } from './rate-limit-hook.ts'
 /** Legacy path forms: rewriting them before routing. */
 export { strataRewriteUrl } from './rewrite-url.ts'

@@ -5,11 +5,16 @@ import { HttpProblem } from '../../conventions/error/index.ts'
 import type { Mount } from '../../migrate/index.ts'
 import { splitUrl } from '../../negotiate/index.ts'
 import {
+  answerClientError,
   attachRegistry,
+  checkRequestTarget,
   checkScope,
   createRouteRegistry,
   createRouteTable,
+  parseJsonBody,
+  type RequestLimits,
   renderProblem,
+  resolveRequestLimits,
 } from '../../runtime/index.ts'
 import { toProblem } from './errors.ts'
 import { installMigrationHooks, isAlias, markAlias, planOf } from './migration-hooks.ts'
@@ -39,6 +44,8 @@ export interface StrataFastifyOptions {
    * install your own error and not-found handlers.
    */
   readonly handleErrors?: boolean
+  /** URL length, JSON nesting depth and array length, as on every adapter (docs/limits.md); the body size is Fastify's `bodyLimit`. */
+  readonly limits?: RequestLimits
 }
 
 /**
@@ -54,7 +61,7 @@ export function sendProblem(
   reply: FastifyReply,
   problem: HttpProblem,
 ): FastifyReply {
-  const strata = request.strata as VersionContext | null
+  const strata = (request.strata as VersionContext | null | undefined) ?? null // undefined before the plugin decorates (frameworkErrors)
   const errorDown =
     planOf(request)?.errorDown ??
     (strata === null || strata.channel === 'playground'
@@ -73,6 +80,7 @@ export function sendProblem(
 async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions): Promise<void> {
   const { api, principal } = options
   const routes = createRouteTable()
+  const limits = resolveRequestLimits(options.limits)
   checkRewriteAtStart(app, api)
   app.decorateRequest('strata', null as unknown as VersionContext)
 
@@ -103,7 +111,22 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
 
   app.addHook('onReady', async () => registry.checkLedger())
 
+  // JSON bodies read as on every adapter: UTF-8 only, nesting and array limits, no key twice, no __proto__.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer, request.headers['content-type'], Number.POSITIVE_INFINITY, limits))
+    } catch (error) {
+      done(error as Error, undefined)
+    }
+  })
+
   app.addHook('onRequest', (request, reply, done) => {
+    const refused = checkRequestTarget(request.url, limits)
+    if (refused !== undefined) {
+      sendProblem(api, request, reply, refused)
+      return
+    }
     const unwired = checkRewriteOnRequest(api, request)
     if (unwired !== undefined) {
       done(unwired)
@@ -137,6 +160,18 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
   })
 
   if (options.handleErrors === false) return
+  // Node's own parser failures (malformed request, 431, 408) in the API's format, not Fastify's.
+  app.server.removeAllListeners('clientError')
+  app.server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    answerClientError(error, socket, (problem) => {
+      const out = renderProblem(api, problem, { accept: undefined, path: '/' })
+      return {
+        status: out.status,
+        headers: { ...out.headers, 'content-type': out.contentType },
+        body: JSON.stringify(out.body),
+      }
+    }),
+  )
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error)
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
@@ -170,6 +205,19 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
       }),
     )
   })
+}
+
+/**
+ * Fastify's `frameworkErrors` option: a path that is not valid percent-encoding, answered 400 in
+ * the API's error format (Fastify answers it before any plugin hook runs).
+ *
+ * @example
+ * const app = Fastify({ frameworkErrors: strataFrameworkErrors(api) })
+ */
+export function strataFrameworkErrors(api: Api) {
+  return (error: Error, request: FastifyRequest, reply: FastifyReply): void => {
+    sendProblem(api, request, reply, toProblem(error))
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import Fastify from 'fastify'
 import { Hono } from 'hono'
 import type { RuntimeOptions } from 'strata'
 import { strataExpress } from 'strata/express'
-import { conventions, declaredRoutes, strata } from 'strata/fastify'
+import { conventions, declaredRoutes, strata, strataFrameworkErrors } from 'strata/fastify'
 import { strataHono } from 'strata/hono'
 import { createStrataServer } from 'strata/node'
 
@@ -35,7 +35,9 @@ async function listen(server: Server): Promise<RunningServer> {
 }
 
 const fastify: StartServer = async (options) => {
-  const app = Fastify()
+  const app = Fastify({ frameworkErrors: strataFrameworkErrors(options.api) })
+  // JSON only, as on every other adapter (and in the calendar example): other media types are a 415.
+  app.removeContentTypeParser('text/plain')
   if (options.conventions !== undefined) await app.register(conventions, options.conventions)
   await app.register(strata, { api: options.api, principal: (req) => req.principal })
   await app.register(declaredRoutes(options.routes, (req) => req.principal))
@@ -55,7 +57,9 @@ export const servers: readonly { readonly name: string; readonly start: StartSer
       app.use(binding)
       app.notFound(binding.notFound)
       app.onError(binding.onError)
-      return listen(createAdaptorServer({ fetch: app.fetch }) as Server)
+      const server = createAdaptorServer({ fetch: app.fetch }) as Server
+      server.on('clientError', binding.clientError)
+      return listen(server)
     },
   },
   {
@@ -66,7 +70,9 @@ export const servers: readonly { readonly name: string; readonly start: StartSer
       app.use(binding)
       app.use(binding.notFound)
       app.use(binding.errors)
-      return listen(createHttpServer(app))
+      const server = createHttpServer(app)
+      server.on('clientError', binding.clientError)
+      return listen(server)
     },
   },
 ]
