@@ -37,6 +37,8 @@ export const strataErrorCodes = {
     'A changed schema sits under a keyword the migration engine does not follow (not, if/then/else, contains, ...).',
   STRATA_ERR_CONTRACT_NO_PLUGIN: 'Contracts are read from an app that has no Strata plugin registered on it.',
   STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
+  STRATA_ERR_LIMIT_INVALID:
+    'A request limit (maxUrlLength, maxJsonDepth, maxJsonArrayLength) is not a positive integer.',
   STRATA_ERR_CLIENT_INVALID_OPTION:
     'An option of createClient or of one client request is malformed (thrown by strata/client as ClientOptionsError).',
 } as const

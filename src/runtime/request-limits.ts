@@ -1,4 +1,5 @@
 import { HttpProblem } from '../conventions/error/index.ts'
+import { StrataError } from '../error/index.ts'
 
 /**
  * Limits every adapter applies to a request before a handler sees it, each answered in the API's
@@ -23,12 +24,18 @@ export const DEFAULT_REQUEST_LIMITS: Required<RequestLimits> = {
   maxJsonArrayLength: 10_000,
 }
 
-/** The limits with every default filled in; a limit that is not a positive integer is refused. */
+/**
+ * The limits with every default filled in; a limit that is not a positive integer is refused.
+ *
+ * @example
+ * resolveRequestLimits({ maxUrlLength: 4096 }) // { maxUrlLength: 4096, maxJsonDepth: 64, maxJsonArrayLength: 10000 }
+ */
 export function resolveRequestLimits(limits: RequestLimits = {}): Required<RequestLimits> {
   const out = { ...DEFAULT_REQUEST_LIMITS, ...limits }
   for (const [name, value] of Object.entries(out)) {
     if (!Number.isSafeInteger(value) || value < 1) {
-      throw new TypeError(
+      throw new StrataError(
+        'STRATA_ERR_LIMIT_INVALID',
         `Request limit ${name} is ${value}; use a positive integer (default ${DEFAULT_REQUEST_LIMITS[name as keyof RequestLimits]}).`,
       )
     }
