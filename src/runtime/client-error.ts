@@ -39,8 +39,10 @@ export function answerClientError(
     body?: string | undefined
   },
 ): void {
-  // A reset connection has nobody to answer; a socket already answering must not get a second reply.
-  if (error.code === 'ECONNRESET' || !socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
+  // A reset connection has nobody to answer; a response already started must not get a second one
+  // (Node's own handler makes the same check before its bare 400 / 408 / 431).
+  const started = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true
+  if (error.code === 'ECONNRESET' || !socket.writable || started) {
     socket.destroy()
     return
   }
