@@ -72,7 +72,7 @@ describe.each(servers)('hostile input on $name', ({ start }) => {
         expect(reply.status, `${target} -> ${reply.text.slice(0, 200)}`).toBeLessThan(500)
         if (reply.status >= 400) expectRefusal(reply, reply.status)
       }),
-      budget(40),
+      budget(20),
     )
   })
 
