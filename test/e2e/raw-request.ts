@@ -104,8 +104,25 @@ export function rawExchange(
     // The server may close while the body is still going out: the answer already read is what counts.
     socket.on('error', (error) => finish(error))
     socket.write(head)
-    if (body.length > 0) socket.write(body, () => undefined)
+    void _sendBody(socket, typeof body === 'string' ? Buffer.from(body) : body, () => done)
   })
+}
+
+/**
+ * Writes the body in 64 KiB chunks, yielding to the event loop between them, after giving the
+ * server a moment to refuse on the headers alone: an early answer (413 on `content-length`) is read
+ * before a write can fail with EPIPE, and no more is sent once it has come.
+ */
+async function _sendBody(socket: ReturnType<typeof connect>, body: Buffer, finished: () => boolean): Promise<void> {
+  if (body.length === 0) return
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  for (let at = 0; at < body.length && !finished() && socket.writable; at += 64 * 1024) {
+    const chunk = body.subarray(at, at + 64 * 1024)
+    await new Promise<void>((resolve) => {
+      socket.write(chunk, () => resolve())
+    })
+    await new Promise((resolve) => setImmediate(resolve))
+  }
 }
 
 /** Parses one HTTP/1.1 answer; with `complete`, only when the body is whole by its content-length. */
