@@ -29,7 +29,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/*.no-codegen.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.no-codegen.test.ts', '**/node_modules/**', 'test/reliability/**'],
+        },
+      },
+      {
+        // Hostile input, limits, load and faults: real servers and sockets, one file at a time.
+        extends: true,
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          fileParallelism: false,
         },
       },
       {

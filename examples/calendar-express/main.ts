@@ -12,5 +12,7 @@ export async function createServer(options: { dataDir: string; clock?: () => Dat
   app.use(strata)
   app.use(strata.notFound)
   app.use(strata.errors)
-  return exampleServer(createHttpServer(app), strata.runtime, store)
+  const server = createHttpServer(app)
+  server.on('clientError', strata.clientError)
+  return exampleServer(server, strata.runtime, store)
 }

@@ -13,5 +13,6 @@ export async function createServer(options: { dataDir: string; clock?: () => Dat
   app.notFound(strata.notFound)
   app.onError(strata.onError)
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  server.on('clientError', strata.clientError)
   return exampleServer(server, strata.runtime, store)
 }

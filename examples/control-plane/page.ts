@@ -53,6 +53,8 @@ export async function listPage<T extends keyof Tables>(
     // Only the filters the list understands bind the token; unknown parameters are ignored (MUST IGNORE).
     query: filter,
     route: `GET ${request.routeOptions.url}`,
+    // A token handed to one caller is refused to every other (400), even in the same organization.
+    ...(request.principal !== undefined ? { principal: request.principal.id } : {}),
   }
   const query = request.query as Record<string, string | undefined>
   const page = readPageRequest(

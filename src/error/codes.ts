@@ -43,6 +43,8 @@ export const strataErrorCodes = {
   STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
   STRATA_ERR_USAGE_NO_DATABASE: 'Usage recording or a usage report has no database to use.',
   STRATA_ERR_USAGE_INVALID_OPTION: 'An option of usage recording (key cap, flush interval, retention) is out of range.',
+  STRATA_ERR_LIMIT_INVALID:
+    'A request limit (maxUrlLength, maxJsonDepth, maxJsonArrayLength) is not a positive integer.',
   STRATA_ERR_CLIENT_INVALID_OPTION:
     'An option of createClient or of one client request is malformed (thrown by strata/client as ClientOptionsError).',
   STRATA_ERR_RULE_INVALID_ID: 'A compatibility rule id is not kebab-case, or a custom rule reuses a taken id.',

@@ -1,5 +1,6 @@
 /** The framework-neutral versioning runtime: what every adapter binds. */
 
+export { answerClientError } from './client-error.ts'
 export {
   type AuthSteps,
   authSteps,
@@ -30,6 +31,7 @@ export {
   rangesAt,
   servesEveryVersion,
 } from './exchange.ts'
+export { checkJsonShape } from './json-shape.ts'
 export {
   type ExchangeObserver,
   type ExchangeRecord,
@@ -45,6 +47,12 @@ export {
 } from './render-problem.ts'
 export { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 export { isWellFormedRequestId, newRequestId, REQUEST_ID_HEADER, requestIdOf } from './request-id.ts'
+export {
+  checkRequestTarget,
+  DEFAULT_REQUEST_LIMITS,
+  type RequestLimits,
+  resolveRequestLimits,
+} from './request-limits.ts'
 export {
   attachRegistry,
   checkScope,

@@ -18,6 +18,7 @@ import { type ExchangeObserver, type ExchangeRecord, observeExchange, observersO
 import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts'
+import { checkRequestTarget, type RequestLimits, resolveRequestLimits } from './request-limits.ts'
 import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
 import { createRouteTable } from './route-table.ts'
 import { createRouter, type RouteMatch } from './router.ts'
@@ -62,6 +63,8 @@ export interface RuntimeOptions {
   readonly principal?: (request: RuntimeRequest) => unknown
   /** The largest request body in bytes (default 1 MiB). */
   readonly bodyLimit?: number
+  /** URL length, JSON nesting depth and array length (docs/limits.md gives the defaults). */
+  readonly limits?: RequestLimits
   /** API keys and JWTs, rate limits, HTTPS only: run before negotiation, the same on every adapter. */
   readonly conventions?: ConventionsOptions
   /** Called with anything a handler threw that is not an HTTP problem (answered as a 500). */
@@ -121,6 +124,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const router = createRouter<_Served>()
   const table = createRouteTable()
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const limits = resolveRequestLimits(options.limits)
   const conventions = options.conventions === undefined ? undefined : createConventions(options.conventions)
   const observers = observersOf(options.onExchange)
   const unversioned = unversionedTable(options.unversioned)
@@ -222,6 +226,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function admitAndServe(request: RuntimeRequest, seen: _Seen | undefined): Promise<RuntimeResponse> {
+    const refused = checkRequestTarget(request.url, limits)
+    if (refused !== undefined) return fail(request, refused)
     if (!_decodes(splitUrl(request.url).path)) return fail(request, badUrlProblem())
     // The route is found once: the conventions read its `auth`, serving reads the rest.
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
@@ -350,7 +356,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
     const body =
       request.body !== undefined
-        ? parseJsonBody(request.body, _one(request.headers['content-type']), bodyLimit)
+        ? parseJsonBody(request.body, _one(request.headers['content-type']), bodyLimit, limits)
         : request.parsedBody
     const parts: RequestParts = { body, query: { ...parseQuery(rawQuery) }, headers: { ...request.headers } }
     const index = context.index

@@ -1,6 +1,8 @@
+import type { Duplex } from 'node:stream'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { HttpProblem, isHttpProblem } from '../../conventions/error/index.ts'
 import {
+  answerClientError,
   attachRegistry,
   createRuntime,
   DEFAULT_BODY_LIMIT,
@@ -14,6 +16,11 @@ import { toRuntimeRequest } from './request.ts'
 /** The Express binding: a middleware, and the not-found and error handlers that answer in the API's format. */
 export interface StrataExpress extends RequestHandler {
   readonly runtime: Runtime
+  /**
+   * For `server.on('clientError', ...)` of the node:http server the app runs on: malformed requests,
+   * headers past Node's limit (431) and requests too slow to arrive (408), in the API's error format.
+   */
+  readonly clientError: (error: NodeJS.ErrnoException, socket: Duplex) => void
   /** Last `app.use(...)`: Express's own "Cannot GET" 404 in the API's error format. */
   readonly notFound: RequestHandler
   /** Error middleware: body-parser failures and anything thrown, in the API's error format. */
@@ -57,7 +64,9 @@ export function strataExpress(options: RuntimeOptions): StrataExpress {
     const known = type !== undefined ? _byType[type] : undefined
     fail(req, res, known !== undefined && !isHttpProblem(error) ? new HttpProblem(known) : problemOf(error))
   }
-  const bound = Object.assign(middleware, { runtime, notFound, errors })
+  const clientError = (error: NodeJS.ErrnoException, socket: Duplex) =>
+    answerClientError(error, socket, (problem) => runtime.fail({ method: 'GET', url: '/', headers: {} }, problem))
+  const bound = Object.assign(middleware, { runtime, clientError, notFound, errors })
   attachRegistry(bound, runtime.registry)
   return bound
 }

@@ -9,6 +9,17 @@ function _fields(items: readonly ValidationItem[], context: string | undefined) 
 }
 
 const byFastifyCode: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'INVALID_REQUEST',
+    message: 'The request path is not valid percent-encoded UTF-8',
+  },
+  // Fastify's `maxParamLength` (100 by default): one path parameter longer than that.
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'URI_TOO_LONG',
+    message: 'A path parameter of the request URL is longer than the limit',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
     code: 'PAYLOAD_TOO_LARGE',

@@ -5,16 +5,21 @@ import { HttpProblem } from '../../conventions/error/index.ts'
 import type { Mount } from '../../migrate/index.ts'
 import { splitUrl } from '../../negotiate/index.ts'
 import {
+  answerClientError,
   attachRegistry,
   badUrlProblem,
+  checkRequestTarget,
   checkScope,
   createRouteRegistry,
   createRouteTable,
   type ExchangeObserver,
+  parseJsonBody,
   REQUEST_ID_HEADER,
+  type RequestLimits,
   registryOf,
   renderProblem,
   requestIdOf,
+  resolveRequestLimits,
   type UnversionedRoute,
 } from '../../runtime/index.ts'
 import { conventionsOf } from './conventions.ts'
@@ -62,6 +67,8 @@ export interface StrataFastifyOptions {
    * `text/plain` body is a 415 UNSUPPORTED_MEDIA_TYPE as on every other adapter, not a 422.
    */
   readonly jsonOnly?: boolean
+  /** URL length, JSON nesting depth and array length, as on every adapter (docs/limits.md); the body size is Fastify's `bodyLimit`. */
+  readonly limits?: RequestLimits
 }
 
 const requestIds = new WeakMap<object, string>()
@@ -95,7 +102,7 @@ export function sendProblem(
   reply: FastifyReply,
   problem: HttpProblem,
 ): FastifyReply {
-  const strata = (request.strata ?? null) as VersionContext | null
+  const strata = (request.strata as VersionContext | null | undefined) ?? null // undefined before the plugin decorates (frameworkErrors)
   const errorDown =
     planOf(request)?.errorDown ??
     (strata === null || strata.channel === 'playground'
@@ -125,12 +132,9 @@ const _safePath = (url: string): string => splitUrl(url).path
  * const app = Fastify({ frameworkErrors: strataFrameworkErrors })
  * await app.register(strata, { api })
  */
-export function strataFrameworkErrors(error: { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+export function strataFrameworkErrors(error: Error, request: FastifyRequest, reply: FastifyReply): void {
   const api = registryOf(request.server)?.api
-  const problem =
-    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? new HttpProblem({ status: 414, code: 'URI_TOO_LONG', message: 'A path segment is longer than the limit' })
-      : badUrlProblem()
+  const problem = toProblem(error)
   if (api === undefined) {
     reply.code(problem.status).send({ code: problem.code, message: problem.message })
     return
@@ -141,6 +145,7 @@ export function strataFrameworkErrors(error: { code?: string }, request: Fastify
 async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions): Promise<void> {
   const { api, principal } = options
   const routes = createRouteTable()
+  const limits = resolveRequestLimits(options.limits)
   checkRewriteAtStart(app, api)
   if (options.jsonOnly !== false && app.hasContentTypeParser('text/plain')) app.removeContentTypeParser('text/plain')
   app.decorateRequest('strata', null as unknown as VersionContext)
@@ -178,9 +183,24 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
     done(null, payload)
   })
 
+  // JSON bodies read as on every adapter: UTF-8 only, nesting and array limits, no key twice, no __proto__.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer, request.headers['content-type'], Number.POSITIVE_INFINITY, limits))
+    } catch (error) {
+      done(error as Error, undefined)
+    }
+  })
+
   app.addHook('onRequest', (request, reply, done) => {
     if (isUnversioned(request)) {
       done()
+      return
+    }
+    const refused = checkRequestTarget(request.url, limits)
+    if (refused !== undefined) {
+      sendProblem(api, request, reply, refused)
       return
     }
     const unwired = checkRewriteOnRequest(api, request)
@@ -218,6 +238,18 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
 
   installUnversionedRoutes(app, options.unversioned, principal)
   if (options.handleErrors === false) return
+  // Node's own parser failures (malformed request, 431, 408) in the API's format, not Fastify's.
+  app.server.removeAllListeners('clientError')
+  app.server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    answerClientError(error, socket, (problem) => {
+      const out = renderProblem(api, problem, { accept: undefined, path: '/' })
+      return {
+        status: out.status,
+        headers: { ...out.headers, 'content-type': out.contentType },
+        body: JSON.stringify(out.body),
+      }
+    }),
+  )
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error)
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed')

@@ -1,6 +1,8 @@
+import type { Duplex } from 'node:stream'
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono'
 import type { HttpProblem } from '../../conventions/error/index.ts'
 import {
+  answerClientError,
   attachRegistry,
   createRuntime,
   DEFAULT_BODY_LIMIT,
@@ -13,6 +15,11 @@ import { pathAndQuery, toRuntimeRequest } from './request.ts'
 /** The Hono binding: a middleware, and the not-found and error handlers that answer in the API's format. */
 export interface StrataHono extends MiddlewareHandler {
   readonly runtime: Runtime
+  /**
+   * For `server.on('clientError', ...)` of the node:http server the app runs on: malformed requests,
+   * headers past Node's limit (431) and requests too slow to arrive (408), in the API's error format.
+   */
+  readonly clientError: (error: NodeJS.ErrnoException, socket: Duplex) => void
   /** For `app.notFound(...)`: Hono's own 404 in the API's error format. */
   readonly notFound: NotFoundHandler
   /** For `app.onError(...)`: anything thrown outside declared routes, in the API's error format. */
@@ -55,7 +62,9 @@ export function strataHono(options: RuntimeOptions): StrataHono {
   // Hono's own 404: the runtime answers it (404, or 405 with Allow), with the version headers.
   const notFound: NotFoundHandler = async (c) => _response(await runtime.handle(await _plain(c)))
   const onError: ErrorHandler = (error, c) => fail(c, problemOf(error))
-  const bound = Object.assign(middleware, { runtime, notFound, onError })
+  const clientError = (error: NodeJS.ErrnoException, socket: Duplex) =>
+    answerClientError(error, socket, (problem) => runtime.fail({ method: 'GET', url: '/', headers: {} }, problem))
+  const bound = Object.assign(middleware, { runtime, clientError, notFound, onError })
   attachRegistry(bound, runtime.registry)
   return bound
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { HttpProblem } from '../../conventions/error/index.ts'
 import {
+  answerClientError,
   attachRegistry,
   createRuntime,
   DEFAULT_BODY_LIMIT,
@@ -21,6 +21,11 @@ export interface StrataListener {
   (request: IncomingMessage, response: ServerResponse): void
   readonly runtime: Runtime
 }
+
+const requests = 0
+
+// A request Node could not parse has no method, URL or headers the runtime could read.
+const _PARSE_FAILURE = { method: 'GET', url: '/', headers: {} } as const
 
 /**
  * A node:http request listener serving an API's declared routes: put it behind `http.createServer`
@@ -51,8 +56,9 @@ export function strataListener(options: StrataListenerOptions): StrataListener {
 }
 
 /**
- * An `http.Server` around {@link strataListener} whose own parse failures (a malformed request line
- * or header) are answered 400 in the API's error format instead of Node's bare reply.
+ * An `http.Server` around {@link strataListener} whose own parse failures are answered in the API's
+ * error format instead of Node's bare reply: 400 for a malformed request, 431 for headers past
+ * Node's limit, 408 for a request that does not arrive within `requestTimeout`.
  *
  * @example
  * const server = createStrataServer({ api, routes }); server.listen(8080)
@@ -60,22 +66,9 @@ export function strataListener(options: StrataListenerOptions): StrataListener {
 export function createStrataServer(options: StrataListenerOptions): Server & { readonly runtime: Runtime } {
   const listener = strataListener(options)
   const server = createServer(listener)
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable) return
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
-    const answer = listener.runtime.fail(
-      { method: 'GET', url: '/', headers: {} },
-      new HttpProblem(
-        tooLarge
-          ? { status: 431, code: 'HEADERS_TOO_LARGE', message: 'The request headers are larger than the limit' }
-          : { status: 400, code: 'INVALID_REQUEST', message: 'The request is not valid HTTP' },
-      ),
-    )
-    const body = answer.body ?? ''
-    socket.end(
-      `HTTP/1.1 ${answer.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: ${answer.headers['content-type']}\r\nx-request-id: ${answer.headers['x-request-id']}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    )
-  })
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
+    answerClientError(error, socket, (problem) => listener.runtime.fail(_PARSE_FAILURE, problem)),
+  )
   const bound = Object.assign(server, { runtime: listener.runtime })
   attachRegistry(bound, listener.runtime.registry)
   return bound

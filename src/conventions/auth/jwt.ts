@@ -26,6 +26,8 @@ export interface JwtVerifierOptions {
   readonly issuer: string | readonly string[]
   /** The expected `aud`; a token for another API is refused. */
   readonly audience: string | readonly string[]
+  /** The longest token accepted, in characters (default 8192); longer is a 401 before any parsing. */
+  readonly maxTokenLength?: number
   /** Accepted signature algorithms; defaults to asymmetric ones only, so `none` and HMAC are refused. */
   readonly algorithms?: readonly JWSAlgorithm[]
   /** Allowed clock skew for `exp` and `nbf`; defaults to 5 seconds. */
@@ -87,6 +89,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   return {
     realm,
     async verify(token) {
+      const max = options.maxTokenLength ?? 8192
+      if (token.length > max) throw invalid(`is longer than ${max} characters`)
       let payload: JWTPayload
       try {
         ;({ payload } = await jwtVerify(token, keys, {

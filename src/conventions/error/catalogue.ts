@@ -52,15 +52,19 @@ export const problemCatalogue = {
     summary: 'The request would exceed a quota of the account; free capacity or raise the quota',
     data: { quota: _string, limit: { type: 'integer' }, used: { type: 'integer' } },
   },
-  PAYLOAD_TOO_LARGE: { status: 413, summary: 'The request body is larger than the limit' },
-  URI_TOO_LONG: { status: 414, summary: 'The request URL or one of its path segments is longer than the limit' },
-  HEADERS_TOO_LARGE: { status: 431, summary: 'The request headers are larger than the limit' },
+  REQUEST_TIMEOUT: { status: 408, summary: 'The request did not arrive within the server’s request timeout' },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    summary: 'The request body is larger than the limit, or nests or lists more than the JSON limits allow',
+  },
+  URI_TOO_LONG: { status: 414, summary: 'The request URL is longer than the limit' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     summary: 'The request body has a media type the route does not read',
   },
   INVALID_REQUEST: { status: 400, summary: 'The request cannot be read (e.g. malformed JSON)' },
   VALIDATION_FAILED: { status: 422, summary: 'One or more fields failed validation' },
+  HEADERS_TOO_LARGE: { status: 431, summary: 'The request headers (URL included) exceed the HTTP parser’s limit' },
   RATE_LIMITED: { status: 429, summary: 'Too many requests; retry after the reset time' },
   INSECURE_TRANSPORT: { status: 403, summary: 'The API refuses requests over plain HTTP' },
   IDEMPOTENCY_KEY_INVALID: {

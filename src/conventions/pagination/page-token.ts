@@ -20,6 +20,8 @@ export interface PageContext {
   readonly query: QueryInput
   /** A name for the list (e.g. `GET /cmk/v2/clusters`), so a token cannot be replayed on another list. */
   readonly route?: string
+  /** Who listed (a principal id), so a token handed to one caller cannot be replayed by another. */
+  readonly principal?: string
 }
 
 /** What a verified page token says: where the page starts and how large it is. */
@@ -55,6 +57,8 @@ interface _Payload {
   f: string
   r: string
   e: number
+  /** The principal, when the list is bound to one. */
+  p?: string
 }
 
 const MAX_TOKEN_LENGTH = 4096
@@ -62,7 +66,8 @@ const RESTART = 'Request the list again without page_token to start from the fir
 
 /**
  * Creates the codec for page tokens: base64url JSON plus an HMAC-SHA256 tag, compared in constant
- * time, bound to the API version, the filter and the route, and expiring after `ttlSeconds`.
+ * time, bound to the API version, the filter, the route and (when given) the principal, and
+ * expiring after `ttlSeconds`.
  *
  * @example
  * const tokens = createPageTokenCodec({ secret: process.env.PAGE_TOKEN_SECRET! })
@@ -99,6 +104,7 @@ export function createPageTokenCodec(options: PageTokenOptions): PageTokenCodec 
         f: filterFingerprint(context.query),
         r: context.route ?? '',
         e: Math.floor(now() / 1000) + ttl,
+        ...(context.principal !== undefined ? { p: context.principal } : {}),
       }
       const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')
       return `${body}.${sign(signingKey, body).toString('base64url')}`
@@ -122,6 +128,7 @@ export function createPageTokenCodec(options: PageTokenOptions): PageTokenCodec 
         throw _tokenProblem(`was issued for API version ${payload.a}, not ${context.apiVersion}`, 'version_mismatch')
       }
       if (payload.r !== (context.route ?? '')) throw _tokenProblem('was issued for another list', 'route_mismatch')
+      if (payload.p !== context.principal) throw _tokenProblem('was issued to another caller', 'principal_mismatch')
       if (payload.f !== filterFingerprint(context.query)) {
         throw _tokenProblem('was issued for different filter parameters', 'filter_mismatch')
       }
@@ -153,7 +160,8 @@ function _readPayload(body: string): _Payload {
     typeof p.a !== 'string' ||
     typeof p.f !== 'string' ||
     typeof p.r !== 'string' ||
-    typeof p.e !== 'number'
+    typeof p.e !== 'number' ||
+    !(p.p === undefined || typeof p.p === 'string')
   ) {
     throw _tokenProblem('is not a token this API issued', 'malformed')
   }

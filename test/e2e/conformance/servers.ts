@@ -63,7 +63,9 @@ export const servers: readonly { readonly name: string; readonly start: StartSer
       app.use(binding)
       app.notFound(binding.notFound)
       app.onError(binding.onError)
-      return listen(createAdaptorServer({ fetch: app.fetch }) as Server)
+      const server = createAdaptorServer({ fetch: app.fetch }) as Server
+      server.on('clientError', binding.clientError)
+      return listen(server)
     },
   },
   {
@@ -74,7 +76,9 @@ export const servers: readonly { readonly name: string; readonly start: StartSer
       app.use(binding)
       app.use(binding.notFound)
       app.use(binding.errors)
-      return listen(createHttpServer(app))
+      const server = createHttpServer(app)
+      server.on('clientError', binding.clientError)
+      return listen(server)
     },
   },
 ]
