@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/*.no-codegen.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.no-codegen.test.ts', '**/node_modules/**', 'test/reliability/**'],
         },
       },
       {
@@ -37,6 +37,18 @@ export default defineConfig({
           name: 'no-codegen',
           include: ['src/migrate/**/*.test.ts'],
           execArgv: ['--disallow-code-generation-from-strings'],
+        },
+      },
+      {
+        // Load and faults against real servers (docs/reliability.md): one file at a time so their
+        // timings do not fight each other; STRATA_RELIABILITY=full runs the heavier profile.
+        extends: true,
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -11,8 +11,12 @@ export interface RunningExample {
   readonly url: string
   readonly dataDir: string
   readonly output: () => string
+  /** The example's own process id (node, not npm). */
+  readonly pid: number
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>
+  /** Sends a signal and resolves with the exit code, or the signal's name when it killed the process. */
+  kill(signal: NodeJS.Signals): Promise<number | string | null>
 }
 
 /**
@@ -36,7 +40,10 @@ export async function startExample(
   child.stderr?.on('data', (chunk: Buffer) => {
     out += chunk.toString()
   })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const ended = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  )
+  const exited = ended.then((end) => (typeof end === 'number' ? end : null))
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`example ${name} did not start in 30 s:\n${out}`)), 30_000)
     const check = (): void => {
@@ -56,9 +63,14 @@ export async function startExample(
     url,
     dataDir,
     output: () => out,
+    pid: child.pid ?? 0,
     async stop() {
       child.kill('SIGTERM')
       return exited
+    },
+    async kill(signal) {
+      child.kill(signal)
+      return ended
     },
   }
 }
