@@ -41,7 +41,8 @@ export function handleShutdown(options: ShutdownOptions): Shutdown {
   let running: Promise<number> | undefined
 
   const shutdown = (reason = 'shutdown requested'): Promise<number> => {
-    running ??= _drainAndClose(server, inFlight, options.deadlineMs ?? 10_000, log, reason).then(async (failed) => {
+    running ??= _drainAndClose(server, inFlight, options.deadlineMs ?? 10_000, log, reason).then(async () => {
+      let failed = false
       for (const step of [...(options.close ? [options.close] : []), ...hooks]) {
         try {
           await step()
@@ -84,7 +85,7 @@ async function _drainAndClose(
   deadlineMs: number,
   log: (line: string) => void,
   reason: string,
-): Promise<boolean> {
+): Promise<void> {
   inFlight.closing = true
   log(`shutdown: ${reason}; no new connections, ${inFlight.count} request(s) in flight`)
   const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))
@@ -97,5 +98,4 @@ async function _drainAndClose(
   if (cut > 0) log(`shutdown: ${cut} request(s) still running after ${deadlineMs} ms; closing their connections`)
   server.closeAllConnections()
   await closed
-  return false
 }
