@@ -39,6 +39,9 @@ export default defineConfig({
           name: 'reliability',
           include: ['test/reliability/**/*.test.ts'],
           fileParallelism: false,
+          // STRATA_RELIABILITY=full runs the heavier profile (docs/reliability.md).
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

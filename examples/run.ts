@@ -1,9 +1,10 @@
 // Starts one example API: `npm run example -- <name>`. Listens on 127.0.0.1:$PORT (default 8080),
-// keeps data under $DATA_DIR (default data/<name>), and exits cleanly on SIGTERM or SIGINT.
+// keeps data under $DATA_DIR (default data/<name>), and shuts down gracefully on SIGTERM or SIGINT.
 import { existsSync, readdirSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { handleShutdown } from 'strata/node'
 
 /** What an example's server offers, whatever its framework (a Fastify instance has this shape). */
 export interface ExampleApp {
@@ -59,14 +60,9 @@ const address = app.server.address()
 const actual = typeof address === 'object' && address !== null ? address.port : port
 process.stdout.write(`listening on http://127.0.0.1:${actual}\n`)
 
-let closing = false
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (closing) return
-    closing = true
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    )
-  })
-}
+// SIGTERM/SIGINT: stop accepting, let in-flight requests finish (SHUTDOWN_TIMEOUT_SECONDS, default 10),
+// close the app (its database), run the shutdown hooks, exit 0.
+const deadline = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? 10)
+if (!Number.isFinite(deadline) || deadline < 0)
+  fail(`SHUTDOWN_TIMEOUT_SECONDS must be a number of seconds, got '${process.env.SHUTDOWN_TIMEOUT_SECONDS}'.`)
+handleShutdown({ server: app.server, close: () => app.close(), deadlineMs: deadline * 1000 })

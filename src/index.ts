@@ -37,9 +37,11 @@ export {
   envelopeFormat,
   type FieldIssue,
   HttpProblem,
+  isDependencyUnavailable,
   isHttpProblem,
   type ProblemInit,
   problemJsonFormat,
+  unavailableProblem,
 } from './conventions/error/index.ts'
 /** Idempotency-Key: the first response per principal and key, stored and replayed. */
 export {
@@ -78,6 +80,7 @@ export {
   type RateLimiter,
   type RateLimiterOptions,
   type RatePolicy,
+  type RedisUnavailablePolicy,
   redisRateLimitStore,
 } from './conventions/rate-limit/index.ts'
 /** Programmer and configuration errors. */

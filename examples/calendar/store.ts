@@ -59,6 +59,8 @@ export class AssetStore {
     mkdirSync(dataDir, { recursive: true })
     this.#db = new Database(join(dataDir, 'assets.sqlite'))
     this.#db.pragma('journal_mode = WAL')
+    // Every acknowledged write is on disk: in WAL mode FULL syncs the log at each commit.
+    this.#db.pragma('synchronous = FULL')
     this.#db.exec(`CREATE TABLE IF NOT EXISTS assets (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       external_id TEXT UNIQUE,

@@ -1,4 +1,4 @@
-import type { RatePolicy } from 'strata'
+import type { RatePolicy, RedisUnavailablePolicy } from 'strata'
 
 /** The example's settings, all from environment variables with low, demo-friendly defaults. */
 export interface ControlPlaneConfig {
@@ -19,6 +19,12 @@ export interface ControlPlaneConfig {
   readonly pageTokenTtlSeconds: number
   /** How long the first response to a POST with an `Idempotency-Key` is replayed. */
   readonly idempotencyTtlSeconds: number
+  /** The PostgreSQL pool: size, wait for a connection, statement deadline. */
+  readonly pool: { readonly max: number; readonly acquireTimeoutMs: number; readonly statementTimeoutMs: number }
+  /** Caps the SQLite file at this many pages (4 KiB each); unset for no cap. */
+  readonly sqliteMaxPageCount: number | undefined
+  /** What rate limits do while Redis is down. */
+  readonly redisUnavailable: RedisUnavailablePolicy
   /** OAuth2 bearer JWTs, when `OAUTH_JWKS_URL`, `OAUTH_ISSUER` and `OAUTH_AUDIENCE` are all set. */
   readonly oauth: { readonly jwksUrl: URL; readonly issuer: string; readonly audience: string } | undefined
 }
@@ -39,6 +45,13 @@ function _oauth(env: NodeJS.ProcessEnv): ControlPlaneConfig['oauth'] {
     )
   }
   return { jwksUrl, issuer: env.OAUTH_ISSUER!, audience: env.OAUTH_AUDIENCE! }
+}
+
+function _redisPolicy(env: NodeJS.ProcessEnv): RedisUnavailablePolicy {
+  const text = env.RATE_LIMIT_REDIS_DOWN || 'per-instance'
+  if (text !== 'per-instance' && text !== 'fail-open' && text !== 'fail-closed')
+    throw new Error(`RATE_LIMIT_REDIS_DOWN must be per-instance, fail-open or fail-closed; got '${text}'.`)
+  return text
 }
 
 function _policy(name: string, env: NodeJS.ProcessEnv, fallback: string): RatePolicy {
@@ -88,5 +101,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     pageTokenTtlSeconds: _int('PAGE_TOKEN_TTL_SECONDS', env, 86_400, 1),
     idempotencyTtlSeconds: _int('IDEMPOTENCY_TTL_SECONDS', env, 86_400, 1),
     oauth: _oauth(env),
+    pool: {
+      max: _int('DATABASE_POOL_MAX', env, 10, 1),
+      acquireTimeoutMs: _int('DATABASE_ACQUIRE_TIMEOUT_MS', env, 2000, 1),
+      statementTimeoutMs: _int('DATABASE_STATEMENT_TIMEOUT_MS', env, 5000, 1),
+    },
+    sqliteMaxPageCount: env.SQLITE_MAX_PAGE_COUNT ? _int('SQLITE_MAX_PAGE_COUNT', env, 0, 1) : undefined,
+    redisUnavailable: _redisPolicy(env),
   }
 }

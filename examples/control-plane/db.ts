@@ -41,22 +41,71 @@ export type Db = Kysely<Tables>
  * @example
  * const db = await openDatabase({ dataDir: 'data/control-plane', databaseUrl: process.env.DATABASE_URL })
  */
-export async function openDatabase(options: { dataDir: string; databaseUrl?: string | undefined }): Promise<Db> {
+export async function openDatabase(options: {
+  dataDir: string
+  databaseUrl?: string | undefined
+  pool?: PoolSettings
+  sqliteMaxPageCount?: number | undefined
+  log?: (line: string) => void
+}): Promise<Db> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   let db: Db
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     db = new Kysely<Tables>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }),
+      dialect: new PostgresDialect({ pool: postgresPool(options.databaseUrl, options.pool, log) }),
     })
   } else {
     mkdirSync(options.dataDir, { recursive: true })
     const file = new SQLite(join(options.dataDir, 'control-plane.sqlite'))
     file.pragma('journal_mode = WAL')
+    // Every acknowledged write is on disk: in WAL mode FULL syncs the log at each commit.
+    file.pragma('synchronous = FULL')
     // API keys go with their owner (ON DELETE CASCADE) only when SQLite enforces foreign keys.
     file.pragma('foreign_keys = ON')
+    // A size cap (a quota, or a small disk simulated): writes past it fail with SQLITE_FULL -> 503.
+    if (options.sqliteMaxPageCount !== undefined) file.pragma(`max_page_count = ${options.sqliteMaxPageCount}`)
     db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: file }) })
   }
   await createTables(db)
   return db
+}
+
+/** How the PostgreSQL pool behaves under load and outages. */
+export interface PoolSettings {
+  /** Connections at most; defaults to 10. */
+  readonly max?: number
+  /** How long a request waits for a free connection (or a new one) before it fails with 503; defaults to 2000 ms. */
+  readonly acquireTimeoutMs?: number
+  /** How long one statement may run before PostgreSQL cancels it (503); defaults to 5000 ms. */
+  readonly statementTimeoutMs?: number
+}
+
+/**
+ * A pg pool that survives its server going away: a connection lost while idle is reported once per
+ * outage (without the listener, pg's 'error' event would end the process), waiting for a connection
+ * and running a statement both have deadlines, so no request hangs.
+ */
+function postgresPool(url: string, settings: PoolSettings = {}, log: (line: string) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: settings.max ?? 10,
+    connectionTimeoutMillis: settings.acquireTimeoutMs ?? 2000,
+    statement_timeout: settings.statementTimeoutMs ?? 5000,
+  })
+  let down = false
+  pool.on('error', (error) => {
+    if (down) return
+    down = true
+    log(
+      `control-plane: lost the PostgreSQL connection (${error.message}); requests that need it answer 503 until it is back`,
+    )
+  })
+  pool.on('connect', () => {
+    if (!down) return
+    down = false
+    log('control-plane: connected to PostgreSQL again')
+  })
+  return pool
 }
 
 async function createTables(db: Db): Promise<void> {

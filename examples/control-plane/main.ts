@@ -6,6 +6,7 @@ import {
   createAuthenticator,
   createJwtVerifier,
   createPageTokenCodec,
+  type RedisUnavailablePolicy,
   readWithdrawals,
   redisRateLimitStore,
 } from 'strata'
@@ -53,6 +54,36 @@ function databaseKeyStore(db: Db): ApiKeyStore {
   }
 }
 
+/** A Redis client for shared rate limits: start-up waits up to 2 s for it, then goes on with the outage policy. */
+async function connectRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2000)
+    redis.once('ready', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+  return redis
+}
+
+function redisOptions(policy: RedisUnavailablePolicy) {
+  const effect = {
+    'per-instance': 'each instance now enforces the limits on its own',
+    'fail-open': 'requests are let through without rate limits',
+    'fail-closed': 'requests are refused with 503',
+  }[policy]
+  return {
+    whenUnavailable: policy,
+    onAvailabilityChange: (available: boolean, error?: Error) =>
+      process.stderr.write(
+        available
+          ? 'control-plane: Redis is back; rate limits are shared between instances again\n'
+          : `control-plane: Redis is unavailable (${error?.message}); ${effect} until it returns\n`,
+      ),
+  }
+}
+
 const secret = () => randomBytes(32).toString('base64url')
 
 /** OAuth2 bearer access tokens: a user of the organization named by the token's `org_id` claim. */
@@ -82,7 +113,12 @@ export async function createServer(options: {
 }): Promise<FastifyInstance> {
   const config = readConfig()
   const key = config.bootstrapKey === undefined ? undefined : parseBootstrapKey(config.bootstrapKey)
-  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: config.databaseUrl })
+  const db = await openDatabase({
+    dataDir: options.dataDir,
+    databaseUrl: config.databaseUrl,
+    pool: config.pool,
+    sqliteMaxPageCount: config.sqliteMaxPageCount,
+  })
   const pepper = process.env.API_KEY_PEPPER || (await setting(db, 'api_key_pepper', secret))
   const pageSecret = process.env.PAGE_TOKEN_SECRET || (await setting(db, 'page_token_secret', secret))
   const now = () => new Date()
@@ -102,7 +138,7 @@ export async function createServer(options: {
     trustProxy: config.trustProxy,
     ajv: { customOptions: { allErrors: true } },
   })
-  const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { lazyConnect: false }) : undefined
+  const redis = process.env.REDIS_URL ? await connectRedis(process.env.REDIS_URL) : undefined
   // Usage counts in the app's own database (SQLite or PostgreSQL); the report is for the bootstrap admin account.
   const admin = await firstServiceAccount(db)
   const usage = await createUsage({
@@ -126,7 +162,7 @@ export async function createServer(options: {
       }),
     },
     rateLimit: {
-      ...(redis !== undefined ? { store: redisRateLimitStore(redis) } : {}),
+      ...(redis !== undefined ? { store: redisRateLimitStore(redis, redisOptions(config.redisUnavailable)) } : {}),
       principal: config.principalLimit,
       organization: config.organizationLimit,
       ip: config.ipLimit,

@@ -68,6 +68,8 @@ export class InventoryStore {
     mkdirSync(dataDir, { recursive: true })
     this.#db = new Database(join(dataDir, 'inventory.sqlite'))
     this.#db.pragma('journal_mode = WAL')
+    // Every acknowledged write is on disk: in WAL mode FULL syncs the log at each commit.
+    this.#db.pragma('synchronous = FULL')
     this.#db.pragma('foreign_keys = ON')
     this.#db.exec(`
       CREATE TABLE IF NOT EXISTS snapshots (id TEXT PRIMARY KEY, name TEXT NOT NULL, note TEXT,

@@ -1,6 +1,12 @@
 import type { Api } from '../api/index.ts'
 import type { ProblemParts } from '../change/instruction.ts'
-import { chooseErrorFormat, HttpProblem, isHttpProblem } from '../conventions/error/index.ts'
+import {
+  chooseErrorFormat,
+  HttpProblem,
+  isDependencyUnavailable,
+  isHttpProblem,
+  unavailableProblem,
+} from '../conventions/error/index.ts'
 
 /** An HTTP problem ready to send: status, headers, content type and body. */
 export interface RenderedProblem {
@@ -65,7 +71,8 @@ export function renderProblem(api: Api, problem: HttpProblem, request: ProblemRe
 }
 
 /**
- * Anything thrown, as the problem to answer: an HTTP problem as it is, anything else a 500 that
+ * Anything thrown, as the problem to answer: an HTTP problem as it is, a dependency outage (database
+ * down, read-only or full, pool exhausted) a 503 with `Retry-After`, anything else a 500 that
  * reveals nothing internal.
  *
  * @example
@@ -73,6 +80,7 @@ export function renderProblem(api: Api, problem: HttpProblem, request: ProblemRe
  */
 export function problemOf(error: unknown): HttpProblem {
   if (isHttpProblem(error)) return error
+  if (isDependencyUnavailable(error)) return unavailableProblem()
   return new HttpProblem({
     status: 500,
     code: 'INTERNAL',

@@ -38,7 +38,11 @@ export interface RunningExample {
    * Sends SIGTERM and resolves with the exit code; rejects when any response the suite received
    * drifted from the committed contracts, so the suite fails the day runtime and contract differ.
    */
+  /** The example's own process id (node, not npm). */
+  readonly pid: number
   stop(): Promise<number | null>
+  /** Sends a signal and resolves with the exit code, or the signal's name when it killed the process. */
+  kill(signal: NodeJS.Signals): Promise<number | string | null>
 }
 
 /**
@@ -62,7 +66,10 @@ export async function startExample(
   child.stderr?.on('data', (chunk: Buffer) => {
     out += chunk.toString()
   })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const ended = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  )
+  const exited = ended.then((end) => (typeof end === 'number' ? end : null))
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`example ${name} did not start in 50 s:\n${out}`)), 50_000)
     const check = (): void => {
@@ -88,6 +95,7 @@ export async function startExample(
     output: () => out,
     exchanges: proxy.exchanges,
     drifts,
+    pid: child.pid ?? 0,
     async stop() {
       await proxy.close()
       child.kill('SIGTERM')
@@ -99,6 +107,10 @@ export async function startExample(
         )
       }
       return code
+    },
+    async kill(signal) {
+      child.kill(signal)
+      return ended
     },
   }
 }

@@ -10,6 +10,10 @@ export interface PostgresServer {
   readonly port: number
   /** Creates an empty database and resolves with its `postgres://` URL. */
   createDatabase(name: string): Promise<string>
+  /** Stops the server (fast shutdown), keeping its data and port, to simulate an outage. */
+  halt(): Promise<void>
+  /** Starts a halted server again on the same port and data; resolves once it accepts connections. */
+  resume(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -91,13 +95,18 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     max_connections: '50',
   }
   const args = ['-D', data, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])]
-  const child = spawn(join(bin, 'postgres'), args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], ...as })
   let output = ''
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
+  const launch = () => {
+    const started = spawn(join(bin, 'postgres'), args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], ...as })
+    started.stdout?.on('data', (chunk) => (output += chunk))
+    started.stderr?.on('data', (chunk) => (output += chunk))
+    return started
+  }
+  let child = launch()
+  // SIGINT is PostgreSQL's fast shutdown: roll back open transactions and exit.
+  const halt = () => terminate(child, 'SIGINT', 10_000)
   const stop = async () => {
-    // SIGINT is PostgreSQL's fast shutdown: roll back open transactions and exit.
-    await terminate(child, 'SIGINT', 10_000)
+    await halt()
     rmSync(dir, { recursive: true, force: true })
   }
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
@@ -120,6 +129,12 @@ export async function startPostgresServer(): Promise<PostgresServer> {
         await client.end()
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`
+    },
+    halt,
+    async resume() {
+      if (child.exitCode === null && child.signalCode === null) return
+      child = launch()
+      await _waitForConnection(adminUrl, child, 30_000)
     },
     stop,
   }

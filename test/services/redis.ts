@@ -10,6 +10,10 @@ export interface RedisServer {
   readonly port: number
   /** `redis://127.0.0.1:<port>`, for ioredis. */
   readonly url: string
+  /** Stops the server, keeping its port, to simulate an outage (its counters are lost: no persistence). */
+  halt(): Promise<void>
+  /** Starts a halted server again on the same port; resolves once it answers PING. */
+  resume(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -40,16 +44,21 @@ export function redisServerAvailability(): Availability {
 export async function startRedisServer(): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), 'strata-redis-'))
   const port = await freePort()
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
   let output = ''
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
+  const launch = () => {
+    const started = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    started.stdout?.on('data', (chunk) => (output += chunk))
+    started.stderr?.on('data', (chunk) => (output += chunk))
+    return started
+  }
+  let child = launch()
+  const halt = () => terminate(child, 'SIGTERM', 5000)
   const stop = async () => {
-    await terminate(child, 'SIGTERM', 5000)
+    await halt()
     rmSync(dir, { recursive: true, force: true })
   }
   try {
@@ -58,7 +67,12 @@ export async function startRedisServer(): Promise<RedisServer> {
     await stop()
     throw new Error(`redis-server did not start on port ${port}: ${(err as Error).message}\n${output.slice(-2000)}`)
   }
-  return { port, url: `redis://127.0.0.1:${port}`, stop }
+  const resume = async () => {
+    if (child.exitCode === null && child.signalCode === null) return
+    child = launch()
+    await _waitForPing(port, child, 10_000)
+  }
+  return { port, url: `redis://127.0.0.1:${port}`, halt, resume, stop }
 }
 
 /**

@@ -74,5 +74,5 @@ export function toProblem(error: unknown): HttpProblem {
       message: err.message ?? 'The request is invalid',
     })
   }
-  return problemOf(undefined)
+  return problemOf(error)
 }

@@ -74,6 +74,10 @@ export const problemCatalogue = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, summary: 'The Idempotency-Key was already used for a different request' },
   IDEMPOTENCY_KEY_IN_USE: { status: 409, summary: 'A request with this Idempotency-Key is still being processed' },
   INTERNAL: { status: 500, summary: 'The server failed unexpectedly' },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    summary: 'A dependency (database, rate-limit store) is unavailable; retry after Retry-After',
+  },
 } as const satisfies Record<string, ProblemEntry>
 
 /** A code from Strata's HTTP error catalogue. */

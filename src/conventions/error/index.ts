@@ -10,3 +10,5 @@ export {
 } from './format.ts'
 /** The HTTP-facing error object. */
 export { type FieldIssue, HttpProblem, isHttpProblem, type ProblemInit, uniqueFieldIssues } from './problem.ts'
+/** Dependency outages (database down, read-only, full or saturated) as a 503 with Retry-After. */
+export { isDependencyUnavailable, unavailableProblem } from './unavailable.ts'

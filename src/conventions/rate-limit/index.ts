@@ -19,8 +19,10 @@ export {
 /** Counter stores: process memory by default, Redis for several instances. */
 export {
   memoryRateLimitStore,
+  type RateCounter,
   type RateLimitStore,
   type RedisRateLimitStoreOptions,
+  type RedisUnavailablePolicy,
   redisRateLimitStore,
 } from './store.ts'
 /** Who a request counts against. */

@@ -87,25 +87,50 @@ describeWithRedis('rate limits on a real Redis', (redis) => {
     expect((await limiter.acquire({ principal: alice, ip: '192.0.2.1' })).allowed).toBe(true)
   })
 
-  test('Redis unreachable, default store -> falls back to per-instance memory counting', async () => {
+  async function unreachable(): Promise<Redis> {
     const down = client(`redis://127.0.0.1:${await closedPort()}`, {
       enableOfflineQueue: false,
       retryStrategy: () => null,
     })
     down.on('error', () => {})
-    const limiter = createRateLimiter({ store: redisRateLimitStore(down), principal: { limit: 1, windowSeconds: 60 } })
+    return down
+  }
+
+  test('Redis unreachable, default store -> falls back to per-instance memory counting, reported once', async () => {
+    const reports: string[] = []
+    const store = redisRateLimitStore(await unreachable(), {
+      onAvailabilityChange: (available, error) => reports.push(available ? 'up' : `down: ${error?.message}`),
+    })
+    const limiter = createRateLimiter({ store, principal: { limit: 1, windowSeconds: 60 } })
     expect((await limiter.acquire({ principal: alice, ip: '192.0.2.1' })).allowed).toBe(true)
     expect((await limiter.acquire({ principal: alice, ip: '192.0.2.1' })).allowed).toBe(false)
+    expect(reports).toHaveLength(1)
+    expect(reports[0]).toMatch(/^down: /)
   })
 
-  test('Redis unreachable, fallbackToMemory false -> acquire rejects with the store error', async () => {
-    const down = client(`redis://127.0.0.1:${await closedPort()}`, {
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
+  test('Redis unreachable, whenUnavailable fail-closed -> acquire rejects with 503 SERVICE_UNAVAILABLE and Retry-After', async () => {
+    const store = redisRateLimitStore(await unreachable(), {
+      whenUnavailable: 'fail-closed',
+      onAvailabilityChange: () => {},
     })
-    down.on('error', () => {})
-    const store = redisRateLimitStore(down, { fallbackToMemory: false })
     const limiter = createRateLimiter({ store, principal: { limit: 1, windowSeconds: 60 } })
-    await expect(limiter.acquire({ principal: alice, ip: '192.0.2.1' })).rejects.toThrow()
+    await expect(limiter.acquire({ principal: alice, ip: '192.0.2.1' })).rejects.toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      headers: { 'Retry-After': '1' },
+    })
+  })
+
+  test('Redis unreachable, whenUnavailable fail-open -> every request allowed, full budget reported', async () => {
+    const store = redisRateLimitStore(await unreachable(), {
+      whenUnavailable: 'fail-open',
+      onAvailabilityChange: () => {},
+    })
+    const limiter = createRateLimiter({ store, principal: { limit: 1, windowSeconds: 60 }, concurrency: { limit: 1 } })
+    for (let i = 0; i < 3; i++) {
+      const decision = await limiter.acquire({ principal: alice, ip: '192.0.2.1' })
+      expect(decision.allowed).toBe(true)
+      expect(decision.headers['X-RateLimit-Remaining']).toBe('1')
+    }
   })
 })

@@ -1,9 +1,9 @@
-import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 import { HttpProblem } from '../error/index.ts'
 import { type ConcurrencyPolicy, type ConcurrencySlot, createConcurrencyLimiter } from './concurrency.ts'
 import { formatRateLimitHeaders } from './headers.ts'
 import { _checkRatePolicy, type PolicyState, type RatePolicy, type RatePolicyName } from './policy.ts'
-import { memoryRateLimitStore, type RateLimitStore } from './store.ts'
+import { memoryRateLimitStore, type RateCounter, type RateLimitStore } from './store.ts'
 import { _subjectKeys, type RateLimitSubject } from './subject.ts'
 
 /** Options of {@link createRateLimiter}; each limit is off unless configured. */
@@ -52,7 +52,7 @@ export interface RateLimiter {
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const store = options.store ?? memoryRateLimitStore()
   const prefix = options.keyPrefix ?? 'strata'
-  const counters = new Map<RatePolicyName, { policy: RatePolicy; counter: RateLimiterAbstract }>()
+  const counters = new Map<RatePolicyName, { policy: RatePolicy; counter: RateCounter }>()
   for (const name of ['principal', 'organization', 'ip'] as const) {
     const policy = options[name]
     if (policy === undefined) continue
@@ -102,7 +102,7 @@ interface _Budget {
   name: RatePolicyName
   key: string
   policy: RatePolicy
-  counter: RateLimiterAbstract
+  counter: RateCounter
 }
 
 /**
