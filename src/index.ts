@@ -107,6 +107,8 @@ export {
   createRuntime,
   defineRoute,
   type Infer,
+  type PageRequest,
+  type PageSet,
   type Reply,
   type RouteDefinition,
   type RouteInput,

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { declaredRoutes, strata } from 'strata/fastify'
+import { declaredRoutes, pages, strata } from 'strata/fastify'
+import { createPortal } from 'strata/portal'
 import { defineAssetsApi } from './api.ts'
 import { assetRoutes } from './routes.ts'
 import { AssetStore } from './store.ts'
@@ -28,5 +29,6 @@ export async function createServer(options: {
   const routes = declaredRoutes(assetRoutes(store, clock))
   await app.register(routes, { prefix: '/api/v1' })
   await app.register(routes, { prefix: '/api/playground' })
+  await app.register(pages(createPortal()))
   return app
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Runtime, RuntimeOptions } from 'strata'
+import { createPortal } from 'strata/portal'
 import { defineAssetsApi } from './api.ts'
 import { calendarRoutes } from './routes.ts'
 import { AssetStore } from './store.ts'
@@ -25,7 +26,10 @@ export function calendarProgram(options: { dataDir: string; clock?: () => Date }
 } {
   const clock = options.clock ?? (() => new Date())
   const store = new AssetStore(options.dataDir)
-  return { runtime: { api: defineAssetsApi(clock), routes: calendarRoutes(store, clock) }, store }
+  return {
+    runtime: { api: defineAssetsApi(clock), routes: calendarRoutes(store, clock), pages: createPortal() },
+    store,
+  }
 }
 
 /**

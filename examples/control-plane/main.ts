@@ -6,9 +6,11 @@ import {
   createAuthenticator,
   createJwtVerifier,
   createPageTokenCodec,
+  type Principal,
   redisRateLimitStore,
 } from 'strata'
-import { conventions, strata } from 'strata/fastify'
+import { conventions, pages, strata } from 'strata/fastify'
+import { createPortal } from 'strata/portal'
 import { defineControlPlaneApi } from './api.ts'
 import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
 import { readConfig } from './config.ts'
@@ -122,5 +124,19 @@ export async function createServer(options: {
   await app.register(iamRoutes(env))
   await app.register(cmkRoutes(env))
   await app.register(networkingRoutes(env))
+  // The portal's usage page is for the admin service account created on first start, or a token with `strata:admin`.
+  const admin = await db
+    .selectFrom('service_accounts')
+    .select('id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst()
+  await app.register(
+    pages(
+      createPortal({
+        admin: (p) => (p as Principal).scopes.includes('strata:admin') || (p as Principal).id === admin?.id,
+      }),
+    ),
+  )
   return app
 }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { strata, strataRewriteUrl } from 'strata/fastify'
+import { pages, strata, strataRewriteUrl } from 'strata/fastify'
+import { createPortal } from 'strata/portal'
 import { defineInventoryApi } from './api.ts'
 import { inventoryRoutes } from './routes.ts'
 import { InventoryStore } from './store.ts'
@@ -26,5 +27,6 @@ export async function createServer(options: {
   app.addHook('onClose', async () => store.close())
   await app.register(strata, { api })
   await app.register(inventoryRoutes(store, clock), { prefix: '/api' })
+  await app.register(pages(createPortal()))
   return app
 }

@@ -30,6 +30,7 @@ export {
   rangesAt,
   servesEveryVersion,
 } from './exchange.ts'
+export type { PageRequest, PageSet } from './page-set.ts'
 export {
   migrateProblem,
   type ProblemRequest,

@@ -16,6 +16,7 @@ import {
   rangesAt,
   servesEveryVersion,
 } from './exchange.ts'
+import type { PageSet } from './page-set.ts'
 import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
@@ -63,6 +64,8 @@ export interface RuntimeOptions {
   readonly conventions?: ConventionsOptions
   /** Called with anything a handler threw that is not an HTTP problem (answered as a 500). */
   readonly onError?: (error: unknown, request: RuntimeRequest) => void
+  /** Unversioned pages served beside the routes, such as the portal (`createPortal()`). */
+  readonly pages?: PageSet
 }
 
 /** The framework-neutral runtime of one API: every adapter binds `handle`. */
@@ -179,6 +182,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function handle(request: RuntimeRequest): Promise<RuntimeResponse> {
+    if (options.pages?.matches(splitUrl(request.url).path)) return servePage(request, options.pages)
     // The route is found once: the conventions read its `auth`, serving reads the rest.
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
     const found = router.find(request.method as HTTPMethod, splitUrl(rewritten).path)
@@ -196,6 +200,36 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return await serve(request, rewritten, found, principal, { ...outcome.headers })
     } finally {
       await outcome.release()
+    }
+  }
+
+  // Pages are not versioned: no negotiation, no version headers; anonymous callers get through.
+  async function servePage(request: RuntimeRequest, pages: PageSet): Promise<RuntimeResponse> {
+    const outcome =
+      conventions === undefined
+        ? undefined
+        : await conventions({
+            headers: request.headers,
+            protocol: request.protocol ?? 'http',
+            ip: request.ip ?? '',
+            auth: 'optional',
+          })
+    try {
+      if (outcome?.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
+      const page = await pages.serve({
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        principal: options.principal?.(request) ?? outcome?.principal,
+        ...(request.requestId !== undefined ? { requestId: request.requestId } : {}),
+        source: registry.contractSource(),
+      })
+      return outcome === undefined ? page : { ...page, headers: { ...outcome.headers, ...page.headers } }
+    } catch (error) {
+      if (!isHttpProblem(error)) options.onError?.(error, request)
+      return fail(request, problemOf(error))
+    } finally {
+      await outcome?.release()
     }
   }
 
@@ -325,7 +359,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   return {
     api,
     registry,
-    matches: (method, url) => router.find(method as HTTPMethod, splitUrl(api.rewriteUrl(url)).path) !== null,
+    matches: (method, url) =>
+      options.pages?.matches(splitUrl(url).path) === true ||
+      router.find(method as HTTPMethod, splitUrl(api.rewriteUrl(url)).path) !== null,
     handle,
     fail: (request, problem) => fail(request, problem),
   }

@@ -26,7 +26,7 @@ declare module 'fastify' {
      * Strata settings of one route: the version scope (API group or endpoint) it belongs to, and
      * `strict` to reject (not ignore) unknown request fields at older versions.
      */
-    strata?: { readonly scope?: string; readonly strict?: boolean }
+    strata?: { readonly scope?: string; readonly strict?: boolean; readonly page?: boolean }
   }
 }
 
@@ -81,6 +81,8 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
   const kMount = Symbol('strata.mount')
   app.addHook('onRoute', function onRoute(route) {
     routes.add(route.method, route.url)
+    // Unversioned pages (the portal): no contract, no migration.
+    if ((route.config as { strata?: { page?: boolean } } | undefined)?.strata?.page === true) return
     checkScope(api, routeSettings(route).scope, route.url)
     const config = (route.config ?? {}) as Record<string | symbol, unknown>
     if (isAlias(route)) {
@@ -107,6 +109,10 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
     const unwired = checkRewriteOnRequest(api, request)
     if (unwired !== undefined) {
       done(unwired)
+      return
+    }
+    if (request.routeOptions.config.strata?.page === true) {
+      done()
       return
     }
     const { path, query } = splitUrl(request.url)
