@@ -54,6 +54,8 @@ export const REFERENCE_JS = `(function () {
 
 let _redoc: string | undefined
 
+const BLANK_IMAGE = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%221%22 height=%221%22/%3E'
+
 /**
  * Redoc's standalone bundle, read once from `node_modules` (the `redoc` package, 2.x), so the
  * reference renders with nothing fetched from another host.
@@ -72,6 +74,8 @@ export function redocBundle(): string {
       "The portal's API reference needs Redoc's standalone build; install it with `npm install redoc@2`.",
     )
   }
-  _redoc = readFileSync(file, 'utf8')
+  // Redoc's sidebar footer always loads its logo from Redocly's CDN; the portal loads nothing from
+  // another host, so the footer gets a blank image instead (the link text stays).
+  _redoc = readFileSync(file, 'utf8').replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', BLANK_IMAGE)
   return _redoc
 }
