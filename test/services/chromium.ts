@@ -13,7 +13,10 @@ export const CHROMIUM_PATH = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium'
  */
 export function chromiumAvailability(): Availability {
   if (existsSync(CHROMIUM_PATH)) return { available: true }
-  return { available: false, reason: `${CHROMIUM_PATH} not found; run scripts/services/chromium.sh to install chromium` }
+  return {
+    available: false,
+    reason: `${CHROMIUM_PATH} not found; run scripts/services/chromium.sh to install chromium`,
+  }
 }
 
 /** A headless Chromium for one test file; `stop` closes it. */
