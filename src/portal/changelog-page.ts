@@ -1,6 +1,6 @@
 import type { ChangelogEntry } from '../openapi/contract/index.ts'
 import { placeOf, usedInText } from '../openapi/report/summary.ts'
-import { html, type SafeHtml } from './html.ts'
+import { html, prose, type SafeHtml } from './html.ts'
 import { scopeSlug } from './version-overview.ts'
 
 const HEADINGS = [
@@ -21,18 +21,18 @@ function _entry(e: ChangelogEntry, scoped: boolean): SafeHtml {
     return html`<h4>${heading} ${e.previous} (${group.length})</h4><table class="findings"><thead><tr><th>Operation</th><th>Change</th></tr></thead><tbody>${group.map(
       (f) => {
         const used = usedInText(f, 5)
-        return html`<tr><td><code>${placeOf(f.location)}</code></td><td>${f.message}${used ? ` Used in: ${used}.` : ''}</td></tr>`
+        return html`<tr><td><code>${placeOf(f.location)}</code></td><td>${prose(f.message)}${used ? ` Used in: ${used}.` : ''}</td></tr>`
       },
     )}</tbody></table>`
   })
   return html`<section class="changelog-entry" id="${scopeSlug(e.scope)}-${e.version}" data-version="${e.version}">
 <h2>${scoped ? `${e.scope ?? 'API'}: ` : ''}${e.version} <span class="phase phase-${e.phase}">${e.phase}</span>${e.channel === 'beta' ? html` <span class="phase">beta channel</span>` : ''}</h2>
 <p class="muted">${dates.join(' · ')}${e.docs && /^https?:\/\//i.test(e.docs) ? html` · <a href="${e.docs}" rel="noreferrer">Documentation</a>` : ''}</p>
-${e.description !== undefined ? html`<p>${e.description}</p>` : ''}
+${e.description !== undefined ? html`<p>${prose(e.description)}</p>` : ''}
 ${
   e.previous === undefined
     ? html`<p>The first version.</p>`
-    : html`<h3>Changes since ${e.previous}</h3>${e.changes.length === 0 ? html`<p>No breaking changes declared.</p>` : html`<ul class="changes">${e.changes.map((c) => html`<li>${c.description} <code>${c.name}</code></li>`)}</ul>`}${findings}`
+    : html`<h3>Changes since ${e.previous}</h3>${e.changes.length === 0 ? html`<p>No breaking changes declared.</p>` : html`<ul class="changes">${e.changes.map((c) => html`<li>${prose(c.description)} <code>${c.name}</code></li>`)}</ul>`}${findings}`
 }
 </section>`
 }

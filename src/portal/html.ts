@@ -52,3 +52,16 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   for (const [i, value] of values.entries()) out += _piece(value) + (strings[i + 1] ?? '')
   return raw(out)
 }
+
+/**
+ * Text with markdown-style `code` spans shown as `<code>`; everything else escaped.
+ *
+ * @example
+ * prose('Asset `name` is renamed').text // 'Asset <code>name</code> is renamed'
+ */
+export function prose(text: string): SafeHtml {
+  const parts = text.split('`')
+  // An unpaired backtick stays a backtick.
+  if (parts.length % 2 === 0) return html`${text}`
+  return html`${parts.map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part))}`
+}

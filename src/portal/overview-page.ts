@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.ts'
+import { html, prose, type SafeHtml } from './html.ts'
 import { timelineChart } from './timeline-chart.ts'
 import type { ScopeView } from './version-overview.ts'
 
@@ -8,7 +8,7 @@ function _scopeSection(base: string, scope: ScopeView, now: Date, published: Rea
   const rows = scope.versions.map(
     (v) =>
       html`<tr data-version="${v.label}"><td>${published.has(`${scope.slug}/${v.label}`) ? html`<a href="${base}/reference/${scope.slug}/${encodeURIComponent(v.label)}">${v.label}</a>` : v.label}${v.label === scope.defaultLabel ? html` <span class="phase">default</span>` : ''}</td>
-<td><span class="phase phase-${v.phase}">${v.phase}</span></td><td>${v.version.channel}</td><td>${_date(v.version.released)}</td><td>${_date(v.version.deprecated)}</td><td>${_date(v.version.sunset)}</td><td>${v.version.description ?? ''}</td></tr>`,
+<td><span class="phase phase-${v.phase}">${v.phase}</span></td><td>${v.version.channel}</td><td>${_date(v.version.released)}</td><td>${_date(v.version.deprecated)}</td><td>${_date(v.version.sunset)}</td><td>${prose(v.version.description ?? '')}</td></tr>`,
   )
   return html`<section class="scope" id="scope-${scope.slug}" data-scope="${scope.slug}">
 <h2>${scope.title}</h2>

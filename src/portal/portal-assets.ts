@@ -20,6 +20,7 @@ h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line);
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { text-align: left; padding: .3rem .8rem .3rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
+table.versions td:not(:last-child), table.still-calling td:not(:last-child), table.totals td { white-space: nowrap; }
 code { background: #f1f3f7; padding: 0 .25rem; border-radius: 3px; }
 .muted { color: var(--muted); }
 .phase { display: inline-block; padding: 0 .45rem; border-radius: 9px; font-size: .85em; background: #eef1f6; }

@@ -48,7 +48,7 @@ export function timelineChart(versions: readonly VersionView[], now: Date, title
   const t = now.getTime()
   const [start, end] = _range(versions, t)
   const x = (time: number) => LABEL_WIDTH + ((time - start) / (end - start)) * (WIDTH - LABEL_WIDTH - 10)
-  const height = AXIS + versions.length * ROW + 8
+  const height = AXIS + versions.length * ROW + 16
   const years: number[] = []
   for (let y = new Date(start).getUTCFullYear() + 1; Date.UTC(y, 0, 1) < end; y++) years.push(Date.UTC(y, 0, 1))
   const rows = versions.map((v, i) => {
@@ -62,6 +62,6 @@ export function timelineChart(versions: readonly VersionView[], now: Date, title
   return html`<svg class="timeline" role="img" aria-label="Lifecycle of the versions of ${title}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">
 ${years.map((y) => html`<g class="axis"><line x1="${x(y).toFixed(1)}" y1="${AXIS - 6}" x2="${x(y).toFixed(1)}" y2="${height}"/><text x="${(x(y) + 3).toFixed(1)}" y="${AXIS - 10}">${new Date(y).getUTCFullYear()}</text></g>`)}
 ${rows}
-<g class="today" data-today="${_day(t)}"><line x1="${x(t).toFixed(1)}" y1="4" x2="${x(t).toFixed(1)}" y2="${height}"/><text x="${(x(t) + 3).toFixed(1)}" y="12">today ${_day(t)}</text></g>
+<g class="today" data-today="${_day(t)}"><line x1="${x(t).toFixed(1)}" y1="4" x2="${x(t).toFixed(1)}" y2="${height}"/><text x="${(x(t) + 3).toFixed(1)}" y="${height - 2}">today ${_day(t)}</text></g>
 </svg>`
 }

@@ -16,7 +16,7 @@ function _rows(v: UsageVersion, now: Date): SafeHtml[] {
   const left = days === undefined ? 'no sunset announced' : days <= 0 ? 'sunset passed' : `${days} days`
   return v.principals.map(
     (p) =>
-      html`<tr data-principal="${p.principal}" data-version="${v.version}"><td>${p.principal}</td><td>${v.scope === null ? '' : `${v.scope} `}${v.version}</td><td><span class="phase phase-${v.phase}">${v.phase}</span></td><td>${v.sunset ?? ''}</td><td class="days-to-sunset">${left}</td><td>${p.requests}</td><td>${p.last_seen}</td><td>${p.endpoints.map((e) => html`<code>${e}</code> `)}</td></tr>`,
+      html`<tr data-principal="${p.principal}" data-version="${v.version}"><td>${p.principal}</td><td>${v.scope === null ? '' : `${v.scope} `}${v.version}</td><td><span class="phase phase-${v.phase}">${v.phase}</span></td><td>${v.sunset?.slice(0, 10) ?? ''}</td><td class="days-to-sunset">${left}</td><td>${p.requests}</td><td>${p.last_seen}</td><td>${p.endpoints.map((e) => html`<code>${e}</code> `)}</td></tr>`,
   )
 }
 
