@@ -1,16 +1,14 @@
-import { HttpProblem } from '../conventions/error/index.ts'
 import { StrataError } from '../error/index.ts'
 import { splitUrl } from '../negotiate/index.ts'
 import { buildChangelog, type Contract, type ContractSource, generateContracts } from '../openapi/contract/index.ts'
 import type { Policy } from '../openapi/policy/index.ts'
 import type { PageRequest, PageSet } from '../runtime/page-set.ts'
-import { renderProblem } from '../runtime/render-problem.ts'
 import type { RuntimeResponse } from '../runtime/serve.ts'
 import { type AdminCheck, isAdmin } from './admin-check.ts'
 import { changelogBody } from './changelog-page.ts'
-import type { html } from './html.ts'
 import { overviewBody } from './overview-page.ts'
-import { PORTAL_CSP, pageLayout } from './page-layout.ts'
+import { type LayoutInput, pageLayout } from './page-layout.ts'
+import { media, pageAnswer, pageProblem } from './page-response.ts'
 import { PORTAL_CSS, REFERENCE_JS, redocBundle } from './portal-assets.ts'
 import { referenceBody, referenceIndex } from './reference-page.ts'
 import { usageBody } from './usage-page.ts'
@@ -38,7 +36,151 @@ export interface PortalOptions {
 /** The developer portal: a page set every adapter serves. */
 export interface Portal extends PageSet {}
 
-const HTML = 'text/html; charset=utf-8'
+/** One request as the page handlers see it. */
+interface _Visit {
+  readonly request: PageRequest
+  readonly rest: string
+  readonly now: Date
+  readonly title: string
+  contracts(): Contract[]
+  page(current: LayoutInput['current'], heading: string, body: LayoutInput['body'], scripts?: string[]): RuntimeResponse
+  notFound(message?: string, suggestion?: string): RuntimeResponse
+}
+
+const ASSETS: Readonly<Record<string, [string, () => string]>> = {
+  '/assets/portal.css': [media.css, () => PORTAL_CSS],
+  '/assets/reference.js': [media.js, () => REFERENCE_JS],
+  '/assets/redoc.standalone.js': [media.js, redocBundle],
+}
+const CACHEABLE = { 'cache-control': 'public, max-age=3600' }
+const NO_STORE = { 'cache-control': 'no-store' }
+
+/**
+ * Creates the developer portal: version timelines, per-version API reference (Redoc, served from
+ * `node_modules`), changelog and an admin-only usage page, all under `/docs`. Mount it with the
+ * runtime's `pages` option or `strata/fastify`'s `pages` plugin.
+ *
+ * @example
+ * const portal = createPortal({ usage: () => usageReport(db) })
+ * createStrataServer({ api, routes, pages: portal })
+ */
+export function createPortal(options: PortalOptions = {}): Portal {
+  const base = _base(options.base)
+  const fixedNow = options.now ?? _pinnedClock()
+  const admin: AdminCheck = { principal: options.admin, token: options.adminToken ?? process.env.STRATA_ADMIN_TOKEN }
+  redocBundle() // fails at start-up, not on the first page view, when Redoc is missing
+  const contractsAt = _contractCache()
+
+  function visit(request: PageRequest, rest: string): _Visit {
+    const { source } = request
+    const now = (fixedNow ?? source.api.clock)()
+    const title = options.title ?? source.title ?? 'API'
+    return {
+      request,
+      rest,
+      now,
+      title,
+      contracts: () => contractsAt(source, now),
+      page: (current, heading, body, scripts) =>
+        pageAnswer(
+          request,
+          media.html,
+          pageLayout({ base, title, heading, current, body, ...(scripts ? { scripts } : {}) }),
+          current === 'usage' ? NO_STORE : {},
+        ),
+      notFound: (message = `No page at ${base}${rest}`, suggestion) =>
+        pageProblem(request, { status: 404, code: 'NOT_FOUND', message, ...(suggestion ? { suggestion } : {}) }),
+    }
+  }
+
+  function overview(v: _Visit): RuntimeResponse {
+    const published = new Set(v.contracts().map((c) => `${scopeSlug(c.scope)}/${c.label}`))
+    return v.page('overview', 'Versions', overviewBody(base, describeScopes(v.request.source, v.now), v.now, published))
+  }
+
+  function versionPage(v: _Visit): RuntimeResponse {
+    const [kind, slug, file, ...extra] = v.rest.split('/').slice(1)
+    if (slug === undefined || file === undefined || extra.length > 0) return v.notFound()
+    const scope = scopeOfSlug(v.request.source.api, slug)
+    const label = kind === 'contracts' ? (file.endsWith('.json') ? _decode(file.slice(0, -5)) : null) : _decode(file)
+    if (scope === null || label === null) return v.notFound()
+    const siblings = v.contracts().filter((c) => c.scope === scope)
+    const contract = siblings.find((c) => c.label === label)
+    if (contract === undefined) {
+      const published = siblings.map((c) => c.label).join(', ') || 'none'
+      return v.notFound(`Version ${label} of ${scope ?? 'the API'} is not published`, `Published: ${published}`)
+    }
+    if (kind === 'contracts') return pageAnswer(v.request, media.json, JSON.stringify(contract.document, null, 2))
+    return v.page('reference', `${scope ?? v.title} ${contract.label}`, referenceBody(base, contract, siblings), [
+      'redoc.standalone.js',
+      'reference.js',
+    ])
+  }
+
+  async function usage(v: _Visit): Promise<RuntimeResponse> {
+    if (!(await isAdmin(admin, v.request))) {
+      return pageProblem(v.request, {
+        status: 403,
+        code: 'FORBIDDEN',
+        message: 'The usage report is for administrators only',
+        suggestion:
+          admin.principal !== undefined
+            ? 'Authenticate as an administrator'
+            : 'Send the admin token as Authorization: Bearer <STRATA_ADMIN_TOKEN>',
+      })
+    }
+    if (options.usage === undefined) return v.notFound('Usage recording is not configured for this API')
+    const report = await options.usage()
+    if (v.rest === '/usage.json') return pageAnswer(v.request, media.json, JSON.stringify(report), NO_STORE)
+    return v.page('usage', 'Usage', usageBody(report, v.now, base))
+  }
+
+  async function route(v: _Visit): Promise<RuntimeResponse> {
+    const { rest, request } = v
+    const asset = ASSETS[rest]
+    if (asset !== undefined) return pageAnswer(request, asset[0], asset[1](), CACHEABLE)
+    if (rest === '' || rest === '/') return overview(v)
+    if (rest === '/changelog') {
+      const entries = buildChangelog(request.source, {
+        now: v.now,
+        ...(options.policy ? { policy: options.policy } : {}),
+      })
+      return v.page('changelog', 'Changelog', changelogBody(entries))
+    }
+    if (rest === '/reference') return v.page('reference', 'API reference', referenceIndex(base, v.contracts()))
+    if (rest.startsWith('/reference/') || rest.startsWith('/contracts/')) return versionPage(v)
+    if (rest === '/usage' || rest === '/usage.json') return usage(v)
+    return v.notFound()
+  }
+
+  return {
+    base,
+    matches: (path) => path === base || path.startsWith(`${base}/`),
+    async serve(request) {
+      const path = splitUrl(request.url).path
+      if (request.method === 'GET' || request.method === 'HEAD') return route(visit(request, path.slice(base.length)))
+      const refused = pageProblem(request, {
+        status: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        message: `${request.method} is not allowed on ${path}`,
+        suggestion: 'Use one of GET, HEAD',
+      })
+      return { ...refused, headers: { ...refused.headers, allow: 'GET, HEAD' } }
+    },
+  }
+}
+
+/** Contracts per minute of the clock and route table: generating them per page view would be wasted work. */
+function _contractCache(): (source: ContractSource, now: Date) => Contract[] {
+  let cached: { key: number; routes: unknown; contracts: Contract[] } | undefined
+  return (source, now) => {
+    const key = Math.floor(now.getTime() / 60_000)
+    if (cached?.key !== key || cached.routes !== source.routes) {
+      cached = { key, routes: source.routes, contracts: generateContracts(source, { now }) }
+    }
+    return cached.contracts
+  }
+}
 
 function _pinnedClock(): (() => Date) | undefined {
   const pinned = process.env.STRATA_NOW
@@ -63,160 +205,6 @@ function _base(base: string | undefined): string {
   }
   return value
 }
-
-/**
- * Creates the developer portal: version timelines, per-version API reference (Redoc, served from
- * `node_modules`), changelog and an admin-only usage page, all under `/docs`. Mount it with the
- * runtime's `pages` option or `strata/fastify`'s `portal` plugin.
- *
- * @example
- * const portal = createPortal({ usage: () => usageReport(db) })
- * createStrataServer({ api, routes, pages: portal })
- */
-export function createPortal(options: PortalOptions = {}): Portal {
-  const base = _base(options.base)
-  const fixedNow = options.now ?? _pinnedClock()
-  const admin: AdminCheck = { principal: options.admin, token: options.adminToken ?? process.env.STRATA_ADMIN_TOKEN }
-  redocBundle() // fails at start-up, not on the first page view, when Redoc is missing
-  let cached: { key: string; routes: unknown; contracts: Contract[] } | undefined
-
-  const contractsAt = (source: ContractSource, now: Date): Contract[] => {
-    const key = String(Math.floor(now.getTime() / 60_000))
-    if (cached?.key !== key || cached.routes !== source.routes) {
-      cached = { key, routes: source.routes, contracts: generateContracts(source, { now }) }
-    }
-    return cached.contracts
-  }
-
-  function problem(request: PageRequest, init: ConstructorParameters<typeof HttpProblem>[0]): RuntimeResponse {
-    const out = renderProblem(request.source.api, new HttpProblem(init), {
-      accept: _one(request.headers.accept),
-      path: splitUrl(request.url).path,
-      ...(request.requestId !== undefined ? { requestId: request.requestId } : {}),
-    })
-    const body = request.method === 'HEAD' ? undefined : JSON.stringify(out.body)
-    return { status: out.status, headers: { ...out.headers, 'content-type': out.contentType }, body }
-  }
-
-  const answer = (request: PageRequest, type: string, body: string, extra: Record<string, string> = {}) => ({
-    status: 200,
-    headers: {
-      'content-type': type,
-      'content-security-policy': PORTAL_CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      ...extra,
-    },
-    body: request.method === 'HEAD' ? undefined : body,
-  })
-
-  async function route(request: PageRequest, rest: string): Promise<RuntimeResponse> {
-    const { source } = request
-    const now = (fixedNow ?? source.api.clock)()
-    const title = options.title ?? source.title ?? 'API'
-    const page = (
-      current: Parameters<typeof pageLayout>[0]['current'],
-      heading: string,
-      body: ReturnType<typeof html>,
-      scripts?: string[],
-    ) => answer(request, HTML, pageLayout({ base, title, heading, current, body, ...(scripts ? { scripts } : {}) }))
-    const notFound = () => problem(request, { status: 404, code: 'NOT_FOUND', message: `No page at ${base}${rest}` })
-    const segments = rest.split('/').slice(1)
-
-    if (rest === '' || rest === '/') {
-      const contracts = contractsAt(source, now)
-      const published = new Set(contracts.map((c) => `${scopeSlug(c.scope)}/${c.label}`))
-      return page('overview', 'Versions', overviewBody(base, describeScopes(source, now), now, published))
-    }
-    if (rest === '/assets/portal.css') return answer(request, 'text/css; charset=utf-8', PORTAL_CSS, _cacheable)
-    if (rest === '/assets/reference.js')
-      return answer(request, 'text/javascript; charset=utf-8', REFERENCE_JS, _cacheable)
-    if (rest === '/assets/redoc.standalone.js') {
-      return answer(request, 'text/javascript; charset=utf-8', redocBundle(), _cacheable)
-    }
-    if (rest === '/changelog') {
-      const entries = buildChangelog(source, { now, ...(options.policy ? { policy: options.policy } : {}) })
-      return page('changelog', 'Changelog', changelogBody(entries))
-    }
-    if (rest === '/reference') return page('reference', 'API reference', referenceIndex(base, contractsAt(source, now)))
-    if (segments[0] === 'reference' || segments[0] === 'contracts') {
-      const [kind, slug, file] = segments
-      if (slug === undefined || file === undefined || segments.length !== 3) return notFound()
-      const scope = scopeOfSlug(source.api, slug)
-      const label = kind === 'contracts' ? (file.endsWith('.json') ? _decode(file.slice(0, -5)) : null) : _decode(file)
-      if (scope === null || label === null) return notFound()
-      const siblings = contractsAt(source, now).filter((c) => c.scope === scope)
-      const contract = siblings.find((c) => c.label === label)
-      if (contract === undefined) {
-        return problem(request, {
-          status: 404,
-          code: 'NOT_FOUND',
-          message: `Version ${label} of ${scope ?? 'the API'} is not published`,
-          suggestion: `Published: ${siblings.map((c) => c.label).join(', ') || 'none'}`,
-        })
-      }
-      if (kind === 'contracts')
-        return answer(request, 'application/json; charset=utf-8', JSON.stringify(contract.document, null, 2))
-      return page('reference', `${scope ?? title} ${contract.label}`, referenceBody(base, contract, siblings), [
-        'redoc.standalone.js',
-        'reference.js',
-      ])
-    }
-    if (rest === '/usage' || rest === '/usage.json') {
-      if (!(await isAdmin(admin, request))) {
-        return problem(request, {
-          status: 403,
-          code: 'FORBIDDEN',
-          message: 'The usage report is for administrators only',
-          suggestion:
-            admin.principal !== undefined
-              ? 'Authenticate as an administrator'
-              : 'Send the admin token as Authorization: Bearer <STRATA_ADMIN_TOKEN>',
-        })
-      }
-      if (options.usage === undefined) {
-        return problem(request, {
-          status: 404,
-          code: 'NOT_FOUND',
-          message: 'Usage recording is not configured for this API',
-        })
-      }
-      const report = await options.usage()
-      const noStore = { 'cache-control': 'no-store' }
-      if (rest === '/usage.json')
-        return answer(request, 'application/json; charset=utf-8', JSON.stringify(report), noStore)
-      return answer(
-        request,
-        HTML,
-        pageLayout({ base, title, heading: 'Usage', current: 'usage', body: usageBody(report, now, base) }),
-        noStore,
-      )
-    }
-    return notFound()
-  }
-
-  return {
-    base,
-    matches: (path) => path === base || path.startsWith(`${base}/`),
-    async serve(request) {
-      const path = splitUrl(request.url).path
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        const refused = problem(request, {
-          status: 405,
-          code: 'METHOD_NOT_ALLOWED',
-          message: `${request.method} is not allowed on ${path}`,
-          suggestion: 'Use one of GET, HEAD',
-        })
-        return { ...refused, headers: { ...refused.headers, allow: 'GET, HEAD' } }
-      }
-      return route(request, path.slice(base.length))
-    },
-  }
-}
-
-const _cacheable = { 'cache-control': 'public, max-age=3600' }
-
-const _one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)
 
 function _decode(text: string): string | null {
   try {
