@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { defineApi } from '../api/index.ts'
+import {
+  createAuthenticator,
+  createMemoryApiKeyStore,
+  hashApiKeySecret,
+  type Principal,
+} from '../conventions/auth/index.ts'
 import { isStrataError } from '../error/index.ts'
 import { fromHeader } from '../negotiate/index.ts'
 import { createRuntime, defineRoute } from '../runtime/index.ts'
@@ -107,5 +113,53 @@ describe('createPortal', () => {
     } catch (error) {
       expect(isStrataError(error) && error.code).toBe('STRATA_ERR_PORTAL_INVALID_OPTION')
     }
+  })
+})
+
+describe('createPortal on a runtime with API-key authentication', () => {
+  const pepper = 'portal-test-pepper-of-at-least-32-bytes'
+  const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`
+  function authRuntime() {
+    const keys = createMemoryApiKeyStore()
+    keys.addOwner({ id: 'sa-admin', kind: 'service-account', organizationId: 'org-1' })
+    keys.addOwner({ id: 'sa-other', kind: 'service-account', organizationId: 'org-1' })
+    keys.addKey({
+      id: 'ADMINKEY',
+      ownerId: 'sa-admin',
+      secretHash: hashApiKeySecret('admin-secret-0123456789', pepper),
+    })
+    keys.addKey({
+      id: 'OTHERKEY',
+      ownerId: 'sa-other',
+      secretHash: hashApiKeySecret('other-secret-0123456789', pepper),
+    })
+    const api = defineApi({
+      versions: defineVersions({ scheme: calendarScheme({ form: 'compact' }), versions: [{ id: '2025-01-01' }] }),
+      negotiation: { sources: [fromHeader('Api-Version')] },
+    })
+    const portal = createPortal({
+      admin: (p) => (p as Principal).id === 'sa-admin',
+      usage: async () => ({ versions: [] }),
+      now: () => NOW,
+    })
+    return createRuntime({
+      api,
+      routes: [defineRoute({ method: 'GET', path: '/items', handler: () => [] })],
+      pages: portal,
+      conventions: { auth: { authenticator: createAuthenticator({ apiKeys: { store: keys, pepper } }) } },
+    })
+  }
+
+  test('pages are public while routes need credentials; the usage page opens for the admin key only', async () => {
+    const runtime = authRuntime()
+    const at = (url: string, key?: [string, string]) =>
+      runtime.handle({ method: 'GET', url, headers: key ? { authorization: basic(...key) } : {} })
+    expect((await at('/items')).status).toBe(401)
+    expect((await at('/docs')).status).toBe(200)
+    expect((await at('/docs/usage')).status).toBe(403)
+    expect((await at('/docs/usage', ['OTHERKEY', 'other-secret-0123456789'])).status).toBe(403)
+    expect((await at('/docs/usage', ['ADMINKEY', 'admin-secret-0123456789'])).status).toBe(200)
+    // Wrong credentials are refused by authentication itself, as on any route.
+    expect((await at('/docs', ['ADMINKEY', 'wrong-secret-0123456789'])).status).toBe(401)
   })
 })
