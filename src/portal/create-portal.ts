@@ -1,6 +1,6 @@
 import { StrataError } from '../error/index.ts'
 import { splitUrl } from '../negotiate/index.ts'
-import { buildChangelog, type Contract, type ContractSource, generateContracts } from '../openapi/contract/index.ts'
+import type { Contract, ContractSource } from '../openapi/contract/index.ts'
 import type { Policy } from '../openapi/policy/index.ts'
 import type { PageRequest, PageSet } from '../runtime/page-set.ts'
 import type { RuntimeResponse } from '../runtime/serve.ts'
@@ -9,7 +9,7 @@ import { changelogBody } from './changelog-page.ts'
 import { overviewBody } from './overview-page.ts'
 import { type LayoutInput, pageLayout } from './page-layout.ts'
 import { media, pageAnswer, pageProblem } from './page-response.ts'
-import { PORTAL_CSS, REFERENCE_JS, redocBundle } from './portal-assets.ts'
+import { PORTAL_CSS, REFERENCE_JS, redocBundle, redocFile } from './portal-assets.ts'
 import { referenceBody, referenceIndex } from './reference-page.ts'
 import { usageBody } from './usage-page.ts'
 import type { UsageReport } from './usage-report.ts'
@@ -42,7 +42,7 @@ interface _Visit {
   readonly rest: string
   readonly now: Date
   readonly title: string
-  contracts(): Contract[]
+  contracts(): Promise<Contract[]>
   page(current: LayoutInput['current'], heading: string, body: LayoutInput['body'], scripts?: string[]): RuntimeResponse
   notFound(message?: string, suggestion?: string): RuntimeResponse
 }
@@ -68,7 +68,7 @@ export function createPortal(options: PortalOptions = {}): Portal {
   const base = _base(options.base)
   const fixedNow = options.now ?? _pinnedClock()
   const admin: AdminCheck = { principal: options.admin, token: options.adminToken ?? process.env.STRATA_ADMIN_TOKEN }
-  redocBundle() // fails at start-up, not on the first page view, when Redoc is missing
+  redocFile() // fails at start-up, not on the first page view, when Redoc is missing
   const contractsAt = _contractCache()
 
   function visit(request: PageRequest, rest: string): _Visit {
@@ -93,18 +93,18 @@ export function createPortal(options: PortalOptions = {}): Portal {
     }
   }
 
-  function overview(v: _Visit): RuntimeResponse {
-    const published = new Set(v.contracts().map((c) => `${scopeSlug(c.scope)}/${c.label}`))
+  async function overview(v: _Visit): Promise<RuntimeResponse> {
+    const published = new Set((await v.contracts()).map((c) => `${scopeSlug(c.scope)}/${c.label}`))
     return v.page('overview', 'Versions', overviewBody(base, describeScopes(v.request.source, v.now), v.now, published))
   }
 
-  function versionPage(v: _Visit): RuntimeResponse {
+  async function versionPage(v: _Visit): Promise<RuntimeResponse> {
     const [kind, slug, file, ...extra] = v.rest.split('/').slice(1)
     if (slug === undefined || file === undefined || extra.length > 0) return v.notFound()
     const scope = scopeOfSlug(v.request.source.api, slug)
     const label = kind === 'contracts' ? (file.endsWith('.json') ? _decode(file.slice(0, -5)) : null) : _decode(file)
     if (scope === null || label === null) return v.notFound()
-    const siblings = v.contracts().filter((c) => c.scope === scope)
+    const siblings = (await v.contracts()).filter((c) => c.scope === scope)
     const contract = siblings.find((c) => c.label === label)
     if (contract === undefined) {
       const published = siblings.map((c) => c.label).join(', ') || 'none'
@@ -141,13 +141,14 @@ export function createPortal(options: PortalOptions = {}): Portal {
     if (asset !== undefined) return pageAnswer(request, asset[0], asset[1](), CACHEABLE)
     if (rest === '' || rest === '/') return overview(v)
     if (rest === '/changelog') {
+      const { buildChangelog } = await _contractModule()
       const entries = buildChangelog(request.source, {
         now: v.now,
         ...(options.policy ? { policy: options.policy } : {}),
       })
       return v.page('changelog', 'Changelog', changelogBody(entries))
     }
-    if (rest === '/reference') return v.page('reference', 'API reference', referenceIndex(base, v.contracts()))
+    if (rest === '/reference') return v.page('reference', 'API reference', referenceIndex(base, await v.contracts()))
     if (rest.startsWith('/reference/') || rest.startsWith('/contracts/')) return versionPage(v)
     if (rest === '/usage' || rest === '/usage.json') return usage(v)
     return v.notFound()
@@ -170,12 +171,16 @@ export function createPortal(options: PortalOptions = {}): Portal {
   }
 }
 
+// Imported on first use: an API starts without the contract generator and the checker behind the changelog.
+const _contractModule = () => import('../openapi/contract/index.ts')
+
 /** Contracts per minute of the clock and route table: generating them per page view would be wasted work. */
-function _contractCache(): (source: ContractSource, now: Date) => Contract[] {
+function _contractCache(): (source: ContractSource, now: Date) => Promise<Contract[]> {
   let cached: { key: number; routes: unknown; contracts: Contract[] } | undefined
-  return (source, now) => {
+  return async (source, now) => {
     const key = Math.floor(now.getTime() / 60_000)
     if (cached?.key !== key || cached.routes !== source.routes) {
+      const { generateContracts } = await _contractModule()
       cached = { key, routes: source.routes, contracts: generateContracts(source, { now }) }
     }
     return cached.contracts

@@ -58,6 +58,23 @@ let _redoc: string | undefined
 const BLANK_IMAGE = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%221%22 height=%221%22/%3E'
 
 /**
+ * Where Redoc's standalone bundle is installed; throws `STRATA_ERR_PORTAL_RENDERER_MISSING` when it is not.
+ *
+ * @example
+ * redocFile() // '/app/node_modules/redoc/bundles/redoc.standalone.js'
+ */
+export function redocFile(): string {
+  try {
+    return createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js')
+  } catch {
+    throw new StrataError(
+      'STRATA_ERR_PORTAL_RENDERER_MISSING',
+      "The portal's API reference needs Redoc's standalone build; install it with `npm install redoc@2`.",
+    )
+  }
+}
+
+/**
  * Redoc's standalone bundle, read once from `node_modules` (the `redoc` package, 2.x), so the
  * reference renders with nothing fetched from another host.
  *
@@ -66,15 +83,7 @@ const BLANK_IMAGE = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/s
  */
 export function redocBundle(): string {
   if (_redoc !== undefined) return _redoc
-  let file: string
-  try {
-    file = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js')
-  } catch {
-    throw new StrataError(
-      'STRATA_ERR_PORTAL_RENDERER_MISSING',
-      "The portal's API reference needs Redoc's standalone build; install it with `npm install redoc@2`.",
-    )
-  }
+  const file = redocFile()
   // Redoc's sidebar footer always loads its logo from Redocly's CDN; the portal loads nothing from
   // another host, so the footer gets a blank image instead (the link text stays).
   _redoc = readFileSync(file, 'utf8').replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', BLANK_IMAGE)
