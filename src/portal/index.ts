@@ -2,4 +2,4 @@
 
 export { createPortal, type Portal, type PortalOptions } from './create-portal.ts'
 /** The usage report the usage page shows. */
-export type { UsagePrincipal, UsageReport, UsageSeries, UsageVersion } from './usage-report.ts'
+export type { UsageBucket, UsagePrincipal, UsageReport, UsageVersion } from './usage-report.ts'

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from './html.ts'
-import type { UsageSeries } from './usage-report.ts'
+import type { UsageVersion } from './usage-report.ts'
 
 const WIDTH = 860
 const HEIGHT = 240
@@ -11,28 +11,34 @@ const COLORS = ['#2457c5', '#e0a526', '#2f9e66', '#c2423a', '#7b4bc4', '#1a9bb0'
 export const seriesColor = (index: number): string => COLORS[index % COLORS.length] ?? '#2457c5'
 
 /** A series' name: the version, after its scope when it has one. */
-export const seriesName = (s: UsageSeries): string => (s.scope === null ? s.version : `${s.scope} ${s.version}`)
+export const seriesName = (s: UsageVersion): string => {
+  const version = s.version ?? 'no version'
+  return s.scope === null ? version : `${s.scope} ${version}`
+}
+
+const _points = (s: UsageVersion) => (s.traffic ?? []).map((b) => ({ at: b.start, requests: b.requests }))
 
 /**
  * Requests per version over time as an inline SVG line chart, one line per version.
  *
  * @example
- * trafficChart(report.traffic ?? [])
+ * trafficChart(report.versions)
  */
-export function trafficChart(series: readonly UsageSeries[]): SafeHtml {
-  const times = series.flatMap((s) => s.points.map((p) => Date.parse(p.at))).filter((t) => !Number.isNaN(t))
+export function trafficChart(versions: readonly UsageVersion[]): SafeHtml {
+  const series = versions.filter((v) => (v.traffic ?? []).length > 0)
+  const times = series.flatMap((s) => _points(s).map((p) => Date.parse(p.at))).filter((t) => !Number.isNaN(t))
   if (times.length === 0) return html`<p class="muted">No traffic recorded yet.</p>`
   const start = Math.min(...times)
   const end = Math.max(start + 60_000, ...times)
-  const top = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.requests)))
+  const top = Math.max(1, ...series.flatMap((s) => _points(s).map((p) => p.requests)))
   const x = (t: number) => LEFT + ((t - start) / (end - start)) * (WIDTH - LEFT - 10)
   const y = (n: number) => HEIGHT - BOTTOM - (n / top) * (HEIGHT - BOTTOM - 10)
   const lines = series.map((s, i) => {
-    const points = s.points
+    const points = _points(s)
       .filter((p) => !Number.isNaN(Date.parse(p.at)))
       .map((p) => `${x(Date.parse(p.at)).toFixed(1)},${y(p.requests).toFixed(1)}`)
       .join(' ')
-    return html`<polyline class="series" data-version="${s.version}" stroke="${seriesColor(i)}" points="${points}"><title>${seriesName(s)}</title></polyline>`
+    return html`<polyline class="series" data-version="${s.version ?? ''}" stroke="${seriesColor(i)}" points="${points}"><title>${seriesName(s)}</title></polyline>`
   })
   const ticks = [0, 0.5, 1].map((f) => Math.round(top * f))
   const day = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ')

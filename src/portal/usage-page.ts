@@ -16,7 +16,7 @@ function _rows(v: UsageVersion, now: Date): SafeHtml[] {
   const left = days === undefined ? 'no sunset announced' : days <= 0 ? 'sunset passed' : `${days} days`
   return v.principals.map(
     (p) =>
-      html`<tr data-principal="${p.principal}" data-version="${v.version}"><td>${p.principal}</td><td>${v.scope === null ? '' : `${v.scope} `}${v.version}</td><td><span class="phase phase-${v.phase}">${v.phase}</span></td><td>${v.sunset?.slice(0, 10) ?? ''}</td><td class="days-to-sunset">${left}</td><td>${p.requests}</td><td>${p.last_seen}</td><td>${p.endpoints.map((e) => html`<code>${e}</code> `)}</td></tr>`,
+      html`<tr data-principal="${p.principal}" data-version="${v.version ?? ''}"><td>${p.principal}</td><td>${v.scope === null ? '' : `${v.scope} `}${v.version ?? ''}</td><td><span class="phase phase-${v.phase ?? 'none'}">${v.phase ?? ''}</span></td><td>${v.sunset?.slice(0, 10) ?? ''}</td><td class="days-to-sunset">${left}</td><td>${p.requests}</td><td>${p.last_seen}</td><td>${p.endpoints.map((e) => html`<code>${e}</code> `)}</td></tr>`,
   )
 }
 
@@ -28,13 +28,15 @@ function _rows(v: UsageVersion, now: Date): SafeHtml[] {
  * usageBody(await report(), new Date())
  */
 export function usageBody(report: UsageReport, now: Date, base: string): SafeHtml {
-  const calling = report.versions.filter((v) => (v.deprecated || v.sunset !== null) && v.principals.length > 0)
+  const calling = report.versions.filter(
+    (v) => (_announced(v.deprecated) || v.sunset !== null) && v.principals.length > 0,
+  )
   const totals = report.versions.map(
     (v) =>
-      html`<tr><td>${v.scope ?? ''}</td><td>${v.version}</td><td><span class="phase phase-${v.phase}">${v.phase}</span></td><td>${v.requests}</td><td>${v.principals.length}</td></tr>`,
+      html`<tr><td>${v.scope ?? ''}</td><td>${v.version ?? 'no version'}</td><td><span class="phase phase-${v.phase ?? 'none'}">${v.phase ?? ''}</span></td><td>${v.requests}</td><td>${v.principals.length}</td></tr>`,
   )
   return html`<h2>Traffic per version</h2>
-${trafficChart(report.traffic ?? [])}
+${trafficChart(report.versions)}
 <table class="totals"><thead><tr><th>Scope</th><th>Version</th><th>Phase</th><th>Requests</th><th>Principals</th></tr></thead><tbody>${totals}</tbody></table>
 <h2>Still calling deprecated versions</h2>
 ${
@@ -44,3 +46,6 @@ ${
 }
 <p class="muted">The same report as JSON: <a href="${base}/usage.json">usage.json</a> (admin only).</p>`
 }
+
+// `strata/usage` reports the deprecation date; a boolean is accepted too.
+const _announced = (deprecated: string | boolean | null): boolean => deprecated !== null && deprecated !== false

@@ -58,27 +58,23 @@ export function recordUsage(api: Api, now: () => Date) {
         scope: null,
         version: id,
         phase,
-        deprecated: phase === 'deprecated' || phase === 'sunset',
+        deprecated: version?.deprecated?.toISOString() ?? null,
         sunset: version?.sunset?.toISOString() ?? null,
         requests: mine.length,
+        traffic: _perMinute(mine),
         principals,
       }
     })
-    const traffic = versions.map((v) => ({
-      scope: null,
-      version: v.version,
-      points: _perMinute(calls.filter((c) => c.version === v.version)),
-    }))
-    return { versions, traffic }
+    return { versions }
   }
   return { record, report }
 }
 
-function _perMinute(calls: readonly _Call[]): { at: string; requests: number }[] {
+function _perMinute(calls: readonly _Call[]): { start: string; requests: number }[] {
   const buckets = new Map<string, number>()
   for (const c of calls) {
     const at = new Date(Math.floor(c.at.getTime() / 60_000) * 60_000).toISOString()
     buckets.set(at, (buckets.get(at) ?? 0) + 1)
   }
-  return [...buckets].map(([at, requests]) => ({ at, requests }))
+  return [...buckets].map(([start, requests]) => ({ start, requests }))
 }
