@@ -116,6 +116,8 @@ export {
   type ExchangeObserver,
   type ExchangeRecord,
   type Infer,
+  type PageRequest,
+  type PageSet,
   type PrecompiledValidators,
   type Reply,
   type RouteDefinition,

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { declaredRoutes, strata, strataFrameworkErrors } from 'strata/fastify'
+import { declaredRoutes, pages, strata, strataFrameworkErrors } from 'strata/fastify'
+import { createPortal } from 'strata/portal'
 import { createUsage } from 'strata/usage'
 import { defineAssetsApi } from './api.ts'
 import { assetRoutes } from './routes.ts'
@@ -35,5 +36,6 @@ export async function createServer(options: {
   const routes = declaredRoutes(assetRoutes(store, clock))
   await app.register(routes, { prefix: '/api/v1' })
   await app.register(routes, { prefix: '/api/playground' })
+  await app.register(pages(createPortal({ usage: () => usage.report() })))
   return app
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Runtime, RuntimeOptions } from 'strata'
+import { createPortal } from 'strata/portal'
 import { createUsage } from 'strata/usage'
 import { defineAssetsApi } from './api.ts'
 import { calendarRoutes } from './routes.ts'
@@ -49,6 +50,7 @@ export async function calendarProgram(options: { dataDir: string; clock?: () => 
       onExchange: usage.observers,
       unversioned: usage.routes,
       validators,
+      pages: createPortal({ usage: () => usage.report() }),
     },
     store,
   }

@@ -6,11 +6,13 @@ import {
   createAuthenticator,
   createJwtVerifier,
   createPageTokenCodec,
+  type Principal,
   type RedisUnavailablePolicy,
   readWithdrawals,
   redisRateLimitStore,
 } from 'strata'
-import { conventions, strata, strataFrameworkErrors } from 'strata/fastify'
+import { conventions, pages, strata, strataFrameworkErrors } from 'strata/fastify'
+import { createPortal } from 'strata/portal'
 import { createUsage } from 'strata/usage'
 import { defineControlPlaneApi } from './api.ts'
 import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
@@ -144,7 +146,9 @@ export async function createServer(options: {
   const usage = await createUsage({
     api,
     database: db,
-    isAdmin: (p) => admin !== undefined && (p as { id?: string } | undefined)?.id === admin,
+    isAdmin: (p) =>
+      (p as Principal | undefined)?.scopes?.includes('strata:admin') === true ||
+      (admin !== undefined && (p as Principal | undefined)?.id === admin),
   })
   app.addHook('onClose', async () => {
     redis?.disconnect()
@@ -191,5 +195,14 @@ export async function createServer(options: {
   await app.register(iamRoutes(env))
   await app.register(cmkRoutes(env))
   await app.register(networkingRoutes(env))
+  // The portal's usage page is for the admin service account created on first start, or a token with `strata:admin`.
+  await app.register(
+    pages(
+      createPortal({
+        admin: (p) => (p as Principal).scopes.includes('strata:admin') || (p as Principal).id === admin,
+        usage: () => usage.report(),
+      }),
+    ),
+  )
   return app
 }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import { strata, strataFrameworkErrors, strataRewriteUrl } from 'strata/fastify'
+import { pages, strata, strataFrameworkErrors, strataRewriteUrl } from 'strata/fastify'
+import { createPortal } from 'strata/portal'
 import { createUsage } from 'strata/usage'
 import { defineInventoryApi } from './api.ts'
 import { inventoryRoutes } from './routes.ts'
@@ -34,5 +35,6 @@ export async function createServer(options: {
   })
   await app.register(strata, { api, onExchange: usage.observers, unversioned: usage.routes })
   await app.register(inventoryRoutes(store, clock), { prefix: '/api' })
+  await app.register(pages(createPortal({ usage: () => usage.report() })))
   return app
 }

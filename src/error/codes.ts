@@ -39,6 +39,8 @@ export const strataErrorCodes = {
     'Two branches of an anyOf / oneOf migrate differently and cannot be told apart by JSON type or a const property.',
   STRATA_ERR_CHANGE_UNFOLLOWED_POSITION:
     'A changed schema sits under a keyword the migration engine does not follow (not, if/then/else, contains, ...).',
+  STRATA_ERR_PORTAL_INVALID_OPTION: 'An option of the portal (its base path, the STRATA_NOW clock) is malformed.',
+  STRATA_ERR_PORTAL_RENDERER_MISSING: "The portal's API reference renderer (the redoc package) is not installed.",
   STRATA_ERR_CONTRACT_NO_PLUGIN: 'Contracts are read from an app that has no Strata plugin registered on it.',
   STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
   STRATA_ERR_USAGE_NO_DATABASE: 'Usage recording or a usage report has no database to use.',

@@ -38,6 +38,7 @@ export {
   observeExchange,
   observersOf,
 } from './observe-exchange.ts'
+export type { PageRequest, PageSet } from './page-set.ts'
 export {
   migrateProblem,
   type ProblemRequest,

@@ -15,6 +15,7 @@ import {
   servesEveryVersion,
 } from './exchange.ts'
 import { type ExchangeObserver, type ExchangeRecord, observeExchange, observersOf } from './observe-exchange.ts'
+import type { PageSet } from './page-set.ts'
 import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts'
@@ -79,6 +80,8 @@ export interface RuntimeOptions {
   readonly onExchange?: ExchangeObserver | readonly ExchangeObserver[]
   /** Routes outside version negotiation (metrics, `/docs/usage.json`), served before the declared routes. */
   readonly unversioned?: readonly UnversionedRoute[]
+  /** Unversioned pages served beside the routes, such as the portal (`createPortal()`). */
+  readonly pages?: PageSet
 }
 
 /** The framework-neutral runtime of one API: every adapter binds `handle`. */
@@ -208,6 +211,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   async function _handle(request: RuntimeRequest): Promise<RuntimeResponse> {
     const plain = unversioned(request.method, splitUrl(request.url).path)
     if (plain !== undefined) return serveUnversioned(request, plain)
+    if (options.pages?.matches(splitUrl(request.url).path)) return servePage(request, options.pages)
     if (observers.length === 0) return admitAndServe(request, undefined)
     const seen: _Seen = {
       scope: undefined,
@@ -265,6 +269,36 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (outcome?.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
       const principal = options.principal?.(request) ?? outcome?.principal
       return await route.handle(request, principal)
+    } catch (error) {
+      if (!isHttpProblem(error)) options.onError?.(error, request)
+      return fail(request, problemOf(error))
+    } finally {
+      await outcome?.release()
+    }
+  }
+
+  // Pages are not versioned: no negotiation, no version headers; anonymous callers get through.
+  async function servePage(request: RuntimeRequest, pages: PageSet): Promise<RuntimeResponse> {
+    const outcome =
+      conventions === undefined
+        ? undefined
+        : await conventions({
+            headers: request.headers,
+            protocol: request.protocol ?? 'http',
+            ip: request.ip ?? '',
+            auth: 'optional',
+          })
+    try {
+      if (outcome?.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
+      const page = await pages.serve({
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        principal: options.principal?.(request) ?? outcome?.principal,
+        ...(request.requestId !== undefined ? { requestId: request.requestId } : {}),
+        source: registry.contractSource(),
+      })
+      return outcome === undefined ? page : { ...page, headers: { ...outcome.headers, ...page.headers } }
     } catch (error) {
       if (!isHttpProblem(error)) options.onError?.(error, request)
       return fail(request, problemOf(error))
@@ -403,6 +437,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     registry,
     matches: (method, url) => {
       if (unversioned(method, splitUrl(url).path) !== undefined) return true
+      if (options.pages?.matches(splitUrl(url).path) === true) return true
       const match = router.find(method, splitUrl(api.rewriteUrl(url)).path)
       return match !== null && match !== 'bad-url'
     },

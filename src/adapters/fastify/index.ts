@@ -9,6 +9,8 @@ export { type ConventionsOptions, conventions } from './conventions.ts'
 export { declaredRoutes } from './declared-routes.ts'
 /** Mapping thrown errors to HTTP problems. */
 export { toProblem } from './errors.ts'
+/** Unversioned pages such as the portal (`createPortal()`). */
+export { pages } from './pages-plugin.ts'
 export { type StrataFastifyOptions, sendProblem, strata, strataFrameworkErrors, strataRequestId } from './plugin.ts'
 export { createRateLimitHook, type RateLimitHookOptions } from './rate-limit-hook.ts'
 /** Legacy path forms: rewriting them before routing. */

@@ -45,7 +45,12 @@ declare module 'fastify' {
      * `strict` to reject (not ignore) unknown request fields at older versions, and `internal` to
      * leave it out of contracts, changelogs and compatibility checks (it is still served).
      */
-    strata?: { readonly scope?: string; readonly strict?: boolean; readonly internal?: boolean }
+    strata?: {
+      readonly scope?: string
+      readonly strict?: boolean
+      readonly internal?: boolean
+      readonly page?: boolean
+    }
   }
 }
 
@@ -156,6 +161,8 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
   const kMount = Symbol('strata.mount')
   app.addHook('onRoute', function onRoute(route) {
     routes.add(route.method, route.url)
+    // Unversioned pages (the portal): no contract, no migration.
+    if ((route.config as { strata?: { page?: boolean } } | undefined)?.strata?.page === true) return
     checkScope(api, routeSettings(route).scope, route.url)
     const config = (route.config ?? {}) as Record<string | symbol, unknown>
     if (isAlias(route)) {
@@ -206,6 +213,10 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
     const unwired = checkRewriteOnRequest(api, request)
     if (unwired !== undefined) {
       done(unwired)
+      return
+    }
+    if (request.routeOptions.config.strata?.page === true) {
+      done()
       return
     }
     const { path, query } = splitUrl(request.url)
