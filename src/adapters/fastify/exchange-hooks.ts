@@ -73,7 +73,8 @@ export function installUnversionedRoutes(
       method: route.method,
       url: route.path,
       // Authentication is optional here: the route itself refuses (403) a caller without the right.
-      config: { [kUnversioned]: true, auth: 'optional' } as never,
+      // Not a versioned route: no negotiation, left out of the registry, contracts and changelogs.
+      config: { [kUnversioned]: true, auth: 'optional', strata: { page: true } } as never,
       handler: async (request, reply) => {
         const answer = await route.handle(
           {

@@ -247,9 +247,9 @@ describe('portal on the control-plane example (Fastify with API keys)', () => {
     expect(anonymous.statusCode).toBe(403)
     expect(anonymous.json()).toMatchObject({ status: '403', error: { code: 'FORBIDDEN' } })
     const admin = await app.inject({ url: '/docs/usage', headers: { authorization: basic(ADMIN, SECRET) } })
-    // No usage recorder is wired into this example yet, so the admin is told so (not refused).
-    expect(admin.statusCode).toBe(404)
-    expect(admin.json().error.message).toBe('Usage recording is not configured for this API')
+    // The example records usage: the admin gets the page, listing the anonymous call just made.
+    expect(admin.statusCode).toBe(200)
+    expect(admin.headers['content-type']).toContain('text/html')
   })
 
   test('contracts never list the portal routes', async () => {
