@@ -4,6 +4,7 @@ import { StrataError } from '../error/index.ts'
 import { defineLegacyPaths, type LegacyPathInput } from '../lifecycle/index.ts'
 import { errorPlans } from '../migrate/index.ts'
 import type { NegotiationOptions, RequestView } from '../negotiate/index.ts'
+import { defineNoticeSettings, type NoticeOptions, type NoticeSettings } from '../notices/notice-options.ts'
 import type { VersionSet } from '../version/index.ts'
 import { admitLegacy } from './legacy-admission.ts'
 import { type Admission, createScopeEngine, type LifecycleOptions, type ResponseHeaderOptions } from './scope-engine.ts'
@@ -32,6 +33,8 @@ export interface ApiOptions {
   readonly errors?: ErrorFormat
   /** Injected so tests can travel in time; default the system clock. */
   readonly clock?: () => Date
+  /** Deprecation notices (`strata notices`): the contact resolver and reminder days; see docs/notices.md. */
+  readonly notices?: NoticeOptions
 }
 
 /** A defined API: framework-independent, ready for an adapter. */
@@ -56,6 +59,8 @@ export interface Api {
   readonly hasLegacyPaths: boolean
   /** The current form of a request URL: legacy path forms rewritten, anything else unchanged. */
   rewriteUrl(url: string): string
+  /** Deprecation notice settings, checked against each scope's notice policy. */
+  readonly notices: NoticeSettings
 }
 
 /**
@@ -88,6 +93,10 @@ export function defineApi(options: ApiOptions): Api {
     ]),
   )
   const scopeNames = [...engines.keys()]
+  const notices = defineNoticeSettings(
+    options.notices,
+    new Map([[undefined, main.versions], ...[...engines].map(([name, e]) => [name, e.versions] as const)]),
+  )
   const errorPlanByScope = new Map<string | undefined, ReturnType<typeof errorPlans>>()
   const engineOf = (scope: string | undefined) => {
     if (scope === undefined) return main
@@ -128,5 +137,6 @@ export function defineApi(options: ApiOptions): Api {
     },
     hasLegacyPaths: legacy !== undefined,
     rewriteUrl: (url) => legacy?.rewrite(url) ?? url,
+    notices,
   }
 }

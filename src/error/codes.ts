@@ -37,6 +37,9 @@ export const strataErrorCodes = {
     'A changed schema sits under a keyword the migration engine does not follow (not, if/then/else, contains, ...).',
   STRATA_ERR_CONTRACT_NO_PLUGIN: 'Contracts are read from an app that has no Strata plugin registered on it.',
   STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
+  STRATA_ERR_NOTICES_INVALID_REMINDER: 'A notice reminder is not a whole number of days above 0, or is listed twice.',
+  STRATA_ERR_NOTICES_REMINDER_BEYOND_NOTICE:
+    "A notice reminder comes earlier before sunset than the scope's notice policy guarantees.",
   STRATA_ERR_CLIENT_INVALID_OPTION:
     'An option of createClient or of one client request is malformed (thrown by strata/client as ClientOptionsError).',
 } as const
