@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^strata\/express$/, replacement: src('adapters/express/index.ts') },
       { find: /^strata\/internal$/, replacement: src('internal.ts') },
       { find: /^strata\/client$/, replacement: src('client/index.ts') },
+      { find: /^strata\/usage$/, replacement: src('usage/index.ts') },
       { find: /^strata$/, replacement: src('index.ts') },
     ],
   },

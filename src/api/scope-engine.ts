@@ -35,7 +35,13 @@ export type Admission =
       readonly context: VersionContext
       readonly headers: Readonly<Record<string, string>>
     }
-  | { readonly ok: false; readonly problem: HttpProblem; readonly headers: Readonly<Record<string, string>> }
+  | {
+      readonly ok: false
+      readonly problem: HttpProblem
+      readonly headers: Readonly<Record<string, string>>
+      /** The version negotiated and then refused (sunset, early access), for usage records. */
+      readonly version?: ApiVersion
+    }
 
 /** Negotiation, gating and response headers of one version scope. */
 export interface ScopeEngine {
@@ -154,7 +160,9 @@ export function createScopeEngine(
     const cacheable = phase !== 'early-access'
     const refusal =
       channel === 'playground' ? undefined : gateVersion(versions, version, phase, request.principal, gate, now)
-    if (refusal !== undefined) return { admission: { ok: false, problem: refusal, headers: refusalBase }, cacheable }
+    if (refusal !== undefined) {
+      return { admission: { ok: false, problem: refusal, headers: refusalBase, version }, cacheable }
+    }
     let headers = headersFor(version, channel, phase, now)
     if (explainName !== false) headers = { ...headers, [explainName]: result.reason }
     const label_ = channel === 'playground' ? 'playground' : label(version)

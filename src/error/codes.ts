@@ -40,6 +40,8 @@ export const strataErrorCodes = {
   STRATA_ERR_NOTICES_INVALID_REMINDER: 'A notice reminder is not a whole number of days above 0, or is listed twice.',
   STRATA_ERR_NOTICES_REMINDER_BEYOND_NOTICE:
     "A notice reminder comes earlier before sunset than the scope's notice policy guarantees.",
+  STRATA_ERR_USAGE_NO_DATABASE: 'Usage recording or a usage report has no database to use.',
+  STRATA_ERR_USAGE_INVALID_OPTION: 'An option of usage recording (key cap, flush interval, retention) is out of range.',
   STRATA_ERR_CLIENT_INVALID_OPTION:
     'An option of createClient or of one client request is malformed (thrown by strata/client as ClientOptionsError).',
 } as const

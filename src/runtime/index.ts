@@ -31,6 +31,12 @@ export {
   servesEveryVersion,
 } from './exchange.ts'
 export {
+  type ExchangeObserver,
+  type ExchangeRecord,
+  observeExchange,
+  observersOf,
+} from './observe-exchange.ts'
+export {
   migrateProblem,
   type ProblemRequest,
   problemOf,
@@ -47,6 +53,7 @@ export {
 } from './route-registry.ts'
 export { createRouteTable, type RouteTable } from './route-table.ts'
 export { createRuntime, type Runtime, type RuntimeOptions, type RuntimeRequest, type RuntimeResponse } from './serve.ts'
+export { defineUnversionedRoute, type UnversionedRoute, unversionedTable } from './unversioned-route.ts'
 export {
   createVersionValidators,
   fieldIssues,

@@ -16,10 +16,12 @@ import {
   rangesAt,
   servesEveryVersion,
 } from './exchange.ts'
+import { type ExchangeObserver, type ExchangeRecord, observeExchange, observersOf } from './observe-exchange.ts'
 import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
 import { createRouteTable } from './route-table.ts'
+import { type UnversionedRoute, unversionedTable } from './unversioned-route.ts'
 import { fieldIssues, type PartValidator, validationProblem } from './validate.ts'
 
 /** One request as every adapter hands it to the runtime: plain data, no framework. */
@@ -63,6 +65,10 @@ export interface RuntimeOptions {
   readonly conventions?: ConventionsOptions
   /** Called with anything a handler threw that is not an HTTP problem (answered as a 500). */
   readonly onError?: (error: unknown, request: RuntimeRequest) => void
+  /** Told of every finished exchange (usage recording, metrics); see `observeExchange`. */
+  readonly onExchange?: ExchangeObserver | readonly ExchangeObserver[]
+  /** Routes outside version negotiation (metrics, `/docs/usage.json`), served before the declared routes. */
+  readonly unversioned?: readonly UnversionedRoute[]
 }
 
 /** The framework-neutral runtime of one API: every adapter binds `handle`. */
@@ -89,6 +95,8 @@ interface _Served {
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
+type _Seen = { -readonly [K in 'scope' | 'version' | 'channel' | 'route' | 'principal']: ExchangeRecord[K] }
+
 /**
  * Creates the runtime of an API and its declared routes: negotiate -> lifecycle gate -> validate at
  * the client's version -> migrate up -> handler -> migrate down -> headers -> render.
@@ -104,6 +112,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const table = createRouteTable()
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const conventions = options.conventions === undefined ? undefined : createConventions(options.conventions)
+  const observers = observersOf(options.onExchange)
+  const unversioned = unversionedTable(options.unversioned)
   for (const route of options.routes) _mount(route)
   registry.checkLedger()
 
@@ -179,10 +189,30 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function handle(request: RuntimeRequest): Promise<RuntimeResponse> {
+    const plain = unversioned(request.method, splitUrl(request.url).path)
+    if (plain !== undefined) return serveUnversioned(request, plain)
+    if (observers.length === 0) return admitAndServe(request, undefined)
+    const seen: _Seen = {
+      scope: undefined,
+      version: undefined,
+      channel: undefined,
+      route: undefined,
+      principal: undefined,
+    }
+    const response = await admitAndServe(request, seen)
+    observeExchange(
+      observers,
+      { ...seen, method: request.method, status: response.status, headers: request.headers },
+      (e) => options.onError?.(e, request),
+    )
+    return response
+  }
+
+  async function admitAndServe(request: RuntimeRequest, seen: _Seen | undefined): Promise<RuntimeResponse> {
     // The route is found once: the conventions read its `auth`, serving reads the rest.
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
     const found = router.find(request.method as HTTPMethod, splitUrl(rewritten).path)
-    if (conventions === undefined) return serve(request, rewritten, found, options.principal?.(request), {})
+    if (conventions === undefined) return serve(request, rewritten, found, options.principal?.(request), {}, seen)
     const outcome = await conventions({
       headers: request.headers,
       protocol: request.protocol ?? 'http',
@@ -191,11 +221,33 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     })
     try {
       // Conventions run before negotiation: their refusals carry no version headers.
-      if (outcome.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
+      if (outcome.problem !== undefined) {
+        if (seen !== undefined) _note(seen, found?.store as _Served | undefined, undefined, undefined)
+        return fail(request, outcome.problem, { ...outcome.headers })
+      }
       const principal = options.principal?.(request) ?? outcome.principal
-      return await serve(request, rewritten, found, principal, { ...outcome.headers })
+      return await serve(request, rewritten, found, principal, { ...outcome.headers }, seen)
     } finally {
       await outcome.release()
+    }
+  }
+
+  async function serveUnversioned(request: RuntimeRequest, route: UnversionedRoute): Promise<RuntimeResponse> {
+    const outcome = await conventions?.({
+      headers: request.headers,
+      protocol: request.protocol ?? 'http',
+      ip: request.ip ?? '',
+      auth: 'optional',
+    })
+    try {
+      if (outcome?.problem !== undefined) return fail(request, outcome.problem, { ...outcome.headers })
+      const principal = options.principal?.(request) ?? outcome?.principal
+      return await route.handle(request, principal)
+    } catch (error) {
+      if (!isHttpProblem(error)) options.onError?.(error, request)
+      return fail(request, problemOf(error))
+    } finally {
+      await outcome?.release()
     }
   }
 
@@ -205,6 +257,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     found: ReturnType<typeof router.find>,
     principal: unknown,
     before: Record<string, string>,
+    seen: _Seen | undefined,
   ): Promise<RuntimeResponse> {
     const { path, query } = splitUrl(rewritten)
     const served = found?.store as _Served | undefined
@@ -220,6 +273,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       served?.route.scope,
     )
     const headers: Record<string, string> = { ...before, ...admission.headers }
+    if (seen !== undefined) _note(seen, served, admission, principal)
     if (served === undefined) {
       const allowed = table.allowed(path)
       const context = admission.ok ? admission.context : undefined
@@ -325,10 +379,27 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   return {
     api,
     registry,
-    matches: (method, url) => router.find(method as HTTPMethod, splitUrl(api.rewriteUrl(url)).path) !== null,
+    matches: (method, url) =>
+      unversioned(method, splitUrl(url).path) !== undefined ||
+      router.find(method as HTTPMethod, splitUrl(api.rewriteUrl(url)).path) !== null,
     handle,
     fail: (request, problem) => fail(request, problem),
   }
+}
+
+function _note(
+  seen: _Seen,
+  served: _Served | undefined,
+  admission: ReturnType<Api['admit']> | undefined,
+  principal: unknown,
+): void {
+  seen.scope = served?.route.scope
+  seen.route = served?.route.path
+  seen.principal = principal
+  if (admission === undefined) return
+  const version = admission.ok ? admission.context.version : admission.version
+  seen.version = version?.id
+  seen.channel = admission.ok ? admission.context.channel : version?.channel
 }
 
 const _one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)

@@ -9,9 +9,17 @@ import {
   checkScope,
   createRouteRegistry,
   createRouteTable,
+  type ExchangeObserver,
   renderProblem,
+  type UnversionedRoute,
 } from '../../runtime/index.ts'
 import { toProblem } from './errors.ts'
+import {
+  installExchangeObservers,
+  installUnversionedRoutes,
+  isUnversioned,
+  noteRefusedVersion,
+} from './exchange-hooks.ts'
 import { installMigrationHooks, isAlias, markAlias, planOf } from './migration-hooks.ts'
 import { checkRewriteAtStart, checkRewriteOnRequest, originalPathOf } from './rewrite-url.ts'
 import { routeSettings } from './route.ts'
@@ -39,6 +47,10 @@ export interface StrataFastifyOptions {
    * install your own error and not-found handlers.
    */
   readonly handleErrors?: boolean
+  /** Told of every finished exchange (usage recording, metrics), as the runtime's `onExchange`. */
+  readonly onExchange?: ExchangeObserver | readonly ExchangeObserver[]
+  /** Routes outside version negotiation (metrics, `/docs/usage.json`), as the runtime's `unversioned`. */
+  readonly unversioned?: readonly UnversionedRoute[]
 }
 
 /**
@@ -102,8 +114,13 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
   })
 
   app.addHook('onReady', async () => registry.checkLedger())
+  installExchangeObservers(app, options.onExchange, principal)
 
   app.addHook('onRequest', (request, reply, done) => {
+    if (isUnversioned(request)) {
+      done()
+      return
+    }
     const unwired = checkRewriteOnRequest(api, request)
     if (unwired !== undefined) {
       done(unwired)
@@ -128,6 +145,7 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
       done()
       return
     }
+    noteRefusedVersion(request, admission.version)
     // A path no route serves is a 404 whatever version it asks for: the version belongs to routes.
     if (request.is404) {
       done()
@@ -136,6 +154,7 @@ async function strataPlugin(app: FastifyInstance, options: StrataFastifyOptions)
     sendProblem(api, request, reply, admission.problem)
   })
 
+  installUnversionedRoutes(app, options.unversioned, principal)
   if (options.handleErrors === false) return
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error)
