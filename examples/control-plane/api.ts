@@ -4,6 +4,7 @@ import {
   defineVersions,
   fromPath,
   generationScheme,
+  type NoticeOptions,
   noticePolicies,
   type Principal,
   type VersionInput,
@@ -60,7 +61,11 @@ export interface EarlyAccessConfig {
  * @example
  * const api = defineControlPlaneApi({ grants: new Set(['org-1']), deny: 404 })
  */
-export function defineControlPlaneApi(earlyAccess: EarlyAccessConfig, clock?: () => Date): Api {
+export function defineControlPlaneApi(
+  earlyAccess: EarlyAccessConfig,
+  clock?: () => Date,
+  notices?: NoticeOptions,
+): Api {
   const scheme = generationScheme()
   const scope = (name: keyof typeof groups) => ({
     versions: defineVersions({
@@ -91,5 +96,6 @@ export function defineControlPlaneApi(earlyAccess: EarlyAccessConfig, clock?: ()
       links: { sunset: () => `${DOCS}/deprecations` },
     },
     ...(clock !== undefined ? { clock } : {}),
+    ...(notices !== undefined ? { notices } : {}),
   })
 }

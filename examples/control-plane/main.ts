@@ -14,6 +14,7 @@ import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
 import { readConfig } from './config.ts'
 import { type Db, openDatabase, setting } from './db.ts'
 import { useIdempotency } from './idempotency.ts'
+import { ownerEmail } from './owners.ts'
 import { cmkRoutes } from './routes/cmk.ts'
 import type { RouteEnv } from './routes/env.ts'
 import { iamRoutes } from './routes/iam.ts'
@@ -73,7 +74,7 @@ export async function createServer(options: {
   const pepper = process.env.API_KEY_PEPPER || (await setting(db, 'api_key_pepper', secret))
   const pageSecret = process.env.PAGE_TOKEN_SECRET || (await setting(db, 'page_token_secret', secret))
   const now = () => new Date()
-  const created = await bootstrap(db, { pepper, now: now(), key })
+  const created = await bootstrap(db, { pepper, now: now(), key, ownerEmail: config.bootstrapOwnerEmail })
   if (created?.secret !== undefined) process.stdout.write(`API key: ${created.id}:${created.secret}\n`)
 
   const app = Fastify({
@@ -106,7 +107,10 @@ export async function createServer(options: {
       keyPrefix: 'control-plane',
     },
   })
-  const api = defineControlPlaneApi({ grants: config.earlyAccessGrants, deny: config.earlyAccessDeny }, options.clock)
+  // Deprecation notices (`strata notices`) go to the owner of the service account that called.
+  const api = defineControlPlaneApi({ grants: config.earlyAccessGrants, deny: config.earlyAccessDeny }, options.clock, {
+    contact: (principal) => ownerEmail(db, principal),
+  })
   await app.register(strata, { api, principal: (req) => req.principal })
   await useIdempotency(app, db, { ttlSeconds: config.idempotencyTtlSeconds })
 

@@ -90,6 +90,9 @@ export function sqlOutbox<DB>(database: Kysely<DB>): Outbox {
         .execute()
     },
     async list() {
+      // Nothing sent yet: `notices plan` reads without creating the table.
+      const tables = await db.introspection.getTables()
+      if (!tables.some((t) => t.name === TABLE)) return []
       const rows = await db.selectFrom(TABLE).selectAll().execute()
       return rows.map(toRecord)
     },

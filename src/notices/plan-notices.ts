@@ -47,7 +47,8 @@ export interface PrincipalPlan {
 /** The notices due for every principal still calling a deprecated version. */
 export interface NoticePlan {
   readonly now: string
-  readonly windowDays: number
+  /** Principals seen since this instant count as still calling (RFC 3339). */
+  readonly since: string
   readonly principals: readonly PrincipalPlan[]
 }
 
@@ -56,12 +57,11 @@ export interface PlanInput {
   readonly report: UsageReport
   readonly api: Api
   readonly now: Date
-  /** Only principals seen within this many days count as still calling. */
-  readonly windowDays: number
+  /** Only principals seen at or after this instant count as still calling. */
+  readonly since: Date
   readonly outbox: readonly OutboxRecord[]
 }
 
-const DAY = 86_400_000
 const day = (d: Date) => d.toISOString().slice(0, 10)
 const scopeOf = (scope: string | null | undefined) => (scope === null || scope === '' ? undefined : scope)
 
@@ -134,12 +134,12 @@ function _plannedVersion(
  * so that it is resent and never lost. Pure: the same input gives the same plan.
  *
  * @example
- * const plan = planNotices({ report, api, now: new Date(), windowDays: 30, outbox: await outbox.list() })
+ * const plan = planNotices({ report, api, now, since, outbox: await outbox.list() })
  */
 export function planNotices(plan: PlanInput): NoticePlan {
   const rows = new Map(plan.outbox.map((r) => [noticeKey(r.principal, r.scope, r.version, r.milestone), r]))
   const input: _Context = { ...plan, rows }
-  const since = input.now.getTime() - input.windowDays * DAY
+  const since = input.since.getTime()
   const byPrincipal = new Map<string, PlannedVersion[]>()
   const add = (principal: string, planned: PlannedVersion) => {
     const list = byPrincipal.get(principal) ?? []
@@ -165,5 +165,5 @@ export function planNotices(plan: PlanInput): NoticePlan {
   const principals = [...byPrincipal]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([principal, versions]) => ({ principal, versions }))
-  return { now: input.now.toISOString(), windowDays: input.windowDays, principals }
+  return { now: input.now.toISOString(), since: input.since.toISOString(), principals }
 }
