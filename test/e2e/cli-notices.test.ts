@@ -1,0 +1,157 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createServer } from '../../examples/control-plane/main.ts'
+import { openUsageStore, type UsageRow } from '../../src/usage/index.ts'
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const app = 'examples/control-plane/main.ts'
+const KEY = 'NOTICEADMIN1:a-notice-test-secret-of-32-chars'
+const OWNER = 'platform-team@example.com'
+const FROM = 'API team <api@example.com>'
+// cmk/v1: deprecated 2026-06-01, sunset 2027-06-01 (180-day policy): reminders due 2027-03-03, 05-02, 05-25.
+const AT_DEPRECATION = '2026-12-01T00:00:00Z'
+const AFTER_90_DAY_REMINDER = '2027-03-05T00:00:00Z'
+const AFTER_30_DAY_REMINDER = '2027-05-03T00:00:00Z'
+
+interface Run {
+  readonly child: ChildProcess
+  readonly done: Promise<{ code: number | null; stdout: string; stderr: string }>
+}
+
+function strata(args: string[], env: Record<string, string | undefined>): Run {
+  const child = spawn(process.execPath, ['bin/strata.js', ...args], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1', BOOTSTRAP_API_KEY: KEY, ...env },
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d: Buffer) => (stdout += d))
+  child.stderr.on('data', (d: Buffer) => (stderr += d))
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  )
+  return { child, done }
+}
+
+let dataDir: string
+let smtp: SmtpSink
+let adminPrincipal: string
+const common = () => ['--app', app, '--data-dir', dataDir, '--window', '365d']
+const send = (now: string) => strata(['notices', 'send', ...common(), '--now', now], { SMTP_URL: smtp.url, NOTICES_FROM: FROM })
+const plan = (now: string) => strata(['notices', 'plan', ...common(), '--now', now, '--format', 'json'], {})
+
+/** The notices of one principal in `notices plan --format json`. */
+async function noticesOf(now: string, principal: string) {
+  const { code, stdout, stderr } = await plan(now).done
+  expect([code, stderr]).toEqual([0, ''])
+  const parsed = JSON.parse(stdout) as { principals: { principal: string; versions: { notices: Record<string, unknown>[] }[] }[] }
+  return parsed.principals.find((p) => p.principal === principal)?.versions[0]?.notices ?? []
+}
+
+const row = (client: string, requests: number): UsageRow => ({
+  minute: '2026-11-20T10:00:00Z',
+  scope: 'cmk',
+  version: 'v1',
+  channel: 'stable',
+  endpoint: 'GET /cmk/v1/clusters',
+  client,
+  status_class: '2xx',
+  requests,
+})
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'strata-notices-'))
+  // The control plane creates its admin service account, owned by OWNER, on first start.
+  Object.assign(process.env, { BOOTSTRAP_API_KEY: KEY, BOOTSTRAP_OWNER_EMAIL: OWNER })
+  const server = await createServer({ dataDir, logger: false })
+  const auth = `Basic ${Buffer.from(KEY).toString('base64')}`
+  const res = await server.inject({ url: '/iam/v2/service-accounts', headers: { authorization: auth } })
+  await server.close()
+  delete process.env.BOOTSTRAP_OWNER_EMAIL
+  adminPrincipal = `service-account:${(res.json() as { data: { id: string }[] }).data[0]?.id}`
+  const store = await openUsageStore({ dataDir })
+  await store.add([row(adminPrincipal, 5), row('user:u-without-contact', 2)])
+  await store.close()
+  smtp = await startSmtpSink()
+}, 60_000)
+
+afterAll(async () => {
+  await smtp?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('strata notices (control-plane app, SQLite, a real SMTP server)', () => {
+  test('send at deprecation -> one email to the service account owner with Message-ID, subject, text and HTML; a re-run sends nothing', async () => {
+    const first = await send(AT_DEPRECATION).done
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('no contact: user:u-without-contact')
+    expect(smtp.received).toHaveLength(1)
+    const mail = smtp.received[0]!.parsed
+    expect(smtp.received[0]!.envelopeTo).toEqual([OWNER])
+    expect(mail.from?.text).toBe('"API team" <api@example.com>')
+    expect(mail.messageId).toMatch(/^<notice\.[0-9a-f]{32}@example\.com>$/)
+    expect(mail.subject).toBe('Deprecation notice: cmk v1 is deprecated and will be sunset on 2027-06-01')
+    const text = mail.text ?? ''
+    expect(text).toContain(`the API client ${adminPrincipal} still calls a version`)
+    expect(text).toContain('Deprecated since: 2026-06-01')
+    expect(text).toContain('Sunset: 2027-06-01 (182 days from now)')
+    expect(text).toContain('Move to: cmk v2')
+    expect(text).toContain('    - GET /cmk/v1/clusters')
+    expect(text).toContain('v2: Clusters use `display_name`; creating one answers 202 while it provisions.')
+    expect(text).toContain('Migration guide: https://docs.example.com/control-plane/cmk/v2')
+    const html = String(mail.html)
+    expect(html).toContain('<code>GET /cmk/v1/clusters</code>')
+    expect(html).toContain('<a href="https://docs.example.com/control-plane/cmk/v2">')
+    expect(first.stdout).toContain(`sent ${mail.messageId} to ${OWNER}`)
+
+    const again = await send(AT_DEPRECATION).done
+    expect([again.code, again.stderr]).toEqual([0, ''])
+    expect(again.stdout).toContain('0 sent, 0 not delivered, 1 without contact')
+    expect(smtp.received).toHaveLength(1)
+    const notices = await noticesOf(AT_DEPRECATION, adminPrincipal)
+    expect(notices[0]).toMatchObject({ milestone: 'deprecation', state: 'sent', messageId: mail.messageId })
+    expect(notices.slice(1).map((n) => [n.milestone, n.state])).toEqual([
+      ['reminder-90d', 'upcoming'],
+      ['reminder-30d', 'upcoming'],
+      ['reminder-7d', 'upcoming'],
+    ])
+  }, 180_000)
+
+  test('crash after the SMTP server took the message, before the outbox recorded it -> plan says outcome unknown; the next run resends it with the same Message-ID, once', async () => {
+    const run = send(AFTER_90_DAY_REMINDER)
+    smtp.beforeAccept = async () => {
+      run.child.kill('SIGKILL')
+      await new Promise((resolve) => run.child.once('exit', resolve))
+    }
+    const crashed = await run.done
+    smtp.beforeAccept = undefined
+    expect(crashed.code).toBe(null)
+    expect(smtp.received).toHaveLength(2)
+    const first = smtp.received[1]!.parsed
+    expect(first.subject).toBe('Reminder: cmk v1 will be sunset in 88 days, on 2027-06-01')
+
+    const notices = await noticesOf(AFTER_90_DAY_REMINDER, adminPrincipal)
+    expect(notices.find((n) => n.milestone === 'reminder-90d')).toMatchObject({ state: 'unknown', messageId: first.messageId })
+    const text = await plan(AFTER_90_DAY_REMINDER).done
+    void text
+    const human = await strata(['notices', 'plan', ...common(), '--now', AFTER_90_DAY_REMINDER], {}).done
+    expect(human.stdout).toContain(`reminder-90d   due 2027-03-03  outcome unknown — will be resent with the same Message-ID  (${first.messageId}`)
+
+    const resent = await send(AFTER_90_DAY_REMINDER).done
+    expect([resent.code, resent.stderr]).toEqual([0, ''])
+    expect(resent.stdout).toContain(`resent ${first.messageId} to ${OWNER}`)
+    expect(smtp.received).toHaveLength(3)
+    expect(smtp.received[2]!.parsed.messageId).toBe(first.messageId)
+    expect(smtp.received[2]!.parsed.subject).toBe(first.subject)
+
+    const after = await send(AFTER_90_DAY_REMINDER).done
+    expect(after.code).toBe(0)
+    expect(smtp.received).toHaveLength(3)
+  }, 240_000)
+})
