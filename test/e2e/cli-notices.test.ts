@@ -50,8 +50,12 @@ async function strataHere(args: string[], env: Record<string, string | undefined
   }
   try {
     const code = await main(args, {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
+      stdout: (t) => {
+        stdout += t
+      },
+      stderr: (t) => {
+        stderr += t
+      },
       color: false,
     })
     return { code, stdout, stderr }
@@ -287,7 +291,8 @@ describe('strata notices: bad input -> one line that says what to fix, exit 2, n
     ],
   ] as const)(
     '%s',
-    async (_name, [command, ...rest], env, message) => {
+    async (_name, [command, ...options], env, message) => {
+      const rest: readonly string[] = options
       const args = [
         'notices',
         command,
