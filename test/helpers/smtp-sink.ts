@@ -44,7 +44,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onRcptTo(address, _session, callback) {
+    onRcptTo(_address, _session, callback) {
       if (sink.refuseRecipients === undefined) return callback()
       const error = Object.assign(new Error(sink.refuseRecipients), { responseCode: 451 })
       callback(error)
