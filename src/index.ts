@@ -108,6 +108,9 @@ export {
   contractSourceOf,
   createRuntime,
   defineRoute,
+  defineUnversionedRoute,
+  type ExchangeObserver,
+  type ExchangeRecord,
   type Infer,
   type Reply,
   type RouteDefinition,
@@ -117,6 +120,7 @@ export {
   type RuntimeRequest,
   type RuntimeResponse,
   respond,
+  type UnversionedRoute,
   withPrefix,
 } from './runtime/index.ts'
 /** Named head schemas (zod 4, TypeBox, JSON Schema). */

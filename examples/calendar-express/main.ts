@@ -5,7 +5,7 @@ import { calendarProgram, type ExampleServer, exampleServer } from '../calendar/
 
 /** The calendar program (the Cognite assets API) on Express 5. */
 export async function createServer(options: { dataDir: string; clock?: () => Date }): Promise<ExampleServer> {
-  const { runtime, store } = calendarProgram(options)
+  const { runtime, store } = await calendarProgram(options)
   const strata = strataExpress(runtime)
   const app = express()
   app.disable('x-powered-by')

@@ -6,7 +6,7 @@ import { calendarProgram, type ExampleServer, exampleServer } from '../calendar/
 
 /** The calendar program (the Cognite assets API) on Hono 4, served by `@hono/node-server`. */
 export async function createServer(options: { dataDir: string; clock?: () => Date }): Promise<ExampleServer> {
-  const { runtime, store } = calendarProgram(options)
+  const { runtime, store } = await calendarProgram(options)
   const strata = strataHono(runtime)
   const app = new Hono()
   app.use(strata)

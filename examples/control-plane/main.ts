@@ -9,6 +9,7 @@ import {
   redisRateLimitStore,
 } from 'strata'
 import { conventions, strata } from 'strata/fastify'
+import { createUsage } from 'strata/usage'
 import { defineControlPlaneApi } from './api.ts'
 import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
 import { readConfig } from './config.ts'
@@ -20,6 +21,17 @@ import type { RouteEnv } from './routes/env.ts'
 import { iamRoutes } from './routes/iam.ts'
 import { networkingRoutes } from './routes/networking.ts'
 import { orgRoutes } from './routes/org.ts'
+
+/** The service account created on first start (the bootstrap admin): the oldest one. */
+async function firstServiceAccount(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('service_accounts')
+    .select('id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst()
+  return row?.id
+}
 
 /** API keys read from the database; a key acts as its service account, in its organization. */
 function databaseKeyStore(db: Db): ApiKeyStore {
@@ -77,6 +89,10 @@ export async function createServer(options: {
   const created = await bootstrap(db, { pepper, now: now(), key, ownerEmail: config.bootstrapOwnerEmail })
   if (created?.secret !== undefined) process.stdout.write(`API key: ${created.id}:${created.secret}\n`)
 
+  // Deprecation notices (`strata notices`) go to the owner of the service account that called.
+  const api = defineControlPlaneApi({ grants: config.earlyAccessGrants, deny: config.earlyAccessDeny }, options.clock, {
+    contact: (principal) => ownerEmail(db, principal),
+  })
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
@@ -84,8 +100,16 @@ export async function createServer(options: {
     ajv: { customOptions: { allErrors: true } },
   })
   const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { lazyConnect: false }) : undefined
+  // Usage counts in the app's own database (SQLite or PostgreSQL); the report is for the bootstrap admin account.
+  const admin = await firstServiceAccount(db)
+  const usage = await createUsage({
+    api,
+    database: db,
+    isAdmin: (p) => admin !== undefined && (p as { id?: string } | undefined)?.id === admin,
+  })
   app.addHook('onClose', async () => {
     redis?.disconnect()
+    await usage.close()
     await db.destroy()
   })
 
@@ -107,11 +131,12 @@ export async function createServer(options: {
       keyPrefix: 'control-plane',
     },
   })
-  // Deprecation notices (`strata notices`) go to the owner of the service account that called.
-  const api = defineControlPlaneApi({ grants: config.earlyAccessGrants, deny: config.earlyAccessDeny }, options.clock, {
-    contact: (principal) => ownerEmail(db, principal),
+  await app.register(strata, {
+    api,
+    principal: (req) => req.principal,
+    onExchange: usage.observers,
+    unversioned: usage.routes,
   })
-  await app.register(strata, { api, principal: (req) => req.principal })
   await useIdempotency(app, db, { ttlSeconds: config.idempotencyTtlSeconds })
 
   const env: RouteEnv = {

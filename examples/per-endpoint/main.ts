@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { strata, strataRewriteUrl } from 'strata/fastify'
+import { createUsage } from 'strata/usage'
 import { defineInventoryApi } from './api.ts'
 import { inventoryRoutes } from './routes.ts'
 import { InventoryStore } from './store.ts'
@@ -16,6 +17,8 @@ export async function createServer(options: {
   const clock = options.clock ?? (() => new Date())
   const api = defineInventoryApi(clock)
   const store = new InventoryStore(options.dataDir)
+  // Usage counts under dataDir; written every 10 s and on close (examples/run.ts closes on SIGTERM).
+  const usage = await createUsage({ api, dataDir: options.dataDir })
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -23,8 +26,11 @@ export async function createServer(options: {
     rewriteUrl: strataRewriteUrl(api),
     ajv: { customOptions: { allErrors: true } },
   })
-  app.addHook('onClose', async () => store.close())
-  await app.register(strata, { api })
+  app.addHook('onClose', async () => {
+    store.close()
+    await usage.close()
+  })
+  await app.register(strata, { api, onExchange: usage.observers, unversioned: usage.routes })
   await app.register(inventoryRoutes(store, clock), { prefix: '/api' })
   return app
 }

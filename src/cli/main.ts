@@ -5,6 +5,7 @@ import { registerClientTypesCommand } from './commands/client-types.ts'
 import { registerContractsCommand } from './commands/contracts.ts'
 import { registerDiffCommand } from './commands/diff.ts'
 import { registerNoticesCommand } from './commands/notices.ts'
+import { registerUsageCommand } from './commands/usage.ts'
 import { exitCodes } from './exit-codes.ts'
 
 /** Where the CLI writes; tests and embedders may capture it. */
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   registerCheckCommand(program, io, result)
   registerChangelogCommand(program, io, result)
   registerClientTypesCommand(program, io, result)
+  registerUsageCommand(program, io, result)
   registerNoticesCommand(program, io, result)
   try {
     await program.parseAsync(argv, { from: 'user' })

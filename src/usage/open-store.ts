@@ -7,7 +7,7 @@ import { sqlUsageStore, type UsageStore } from './store.ts'
 /** Where to keep usage: PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`. */
 export interface UsageDatabaseOptions {
   /** The app's data directory; the SQLite file is `<dataDir>/usage.sqlite`. */
-  readonly dataDir?: string
+  readonly dataDir?: string | undefined
   /** A `postgres://` URL; takes precedence over `dataDir`. */
   readonly databaseUrl?: string | undefined
   /** Create the data directory and table when missing (default true; reports pass false). */

@@ -70,10 +70,22 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
   let writing: Promise<void> = Promise.resolve()
   let lastPurge = 0
 
+  let minuteStart = 0
+  let minute = ''
+  // The minute's text is built once a minute, not per request.
+  const currentMinute = (): string => {
+    const t = clock().getTime()
+    if (t < minuteStart || t >= minuteStart + 60_000) {
+      minuteStart = t - (t % 60_000)
+      minute = minuteOf(new Date(minuteStart))
+    }
+    return minute
+  }
+
   function record(exchange: ExchangeRecord): void {
     const name = principalName(exchange.principal) ?? client(exchange.headers)
     const endpoint = exchange.route === undefined ? '' : `${exchange.method} ${exchange.route}`
-    const head = `${minuteOf(clock())}\u0000${exchange.scope ?? ''}\u0000${exchange.version ?? ''}\u0000${exchange.channel ?? ''}`
+    const head = `${currentMinute()}\u0000${exchange.scope ?? ''}\u0000${exchange.version ?? ''}\u0000${exchange.channel ?? ''}`
     const tail = statusClassOf(exchange.status)
     let key = `${head}\u0000${endpoint}\u0000${name}\u0000${tail}`
     let count = counts.get(key)

@@ -37,7 +37,12 @@ async function listen(server: Server): Promise<RunningServer> {
 const fastify: StartServer = async (options) => {
   const app = Fastify()
   if (options.conventions !== undefined) await app.register(conventions, options.conventions)
-  await app.register(strata, { api: options.api, principal: (req) => req.principal })
+  await app.register(strata, {
+    api: options.api,
+    principal: (req) => req.principal,
+    ...(options.onExchange !== undefined ? { onExchange: options.onExchange } : {}),
+    ...(options.unversioned !== undefined ? { unversioned: options.unversioned } : {}),
+  })
   await app.register(declaredRoutes(options.routes, (req) => req.principal))
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address() as AddressInfo
