@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createServer as createCalendarServer } from '../../examples/calendar/main.ts'
 import { createServer } from '../../examples/control-plane/main.ts'
 import { main } from '../../src/cli/main.ts'
 import { openUsageStore, type UsageRow } from '../../src/usage/index.ts'
@@ -322,4 +323,33 @@ describe('strata notices: bad input -> one line that says what to fix, exit 2, n
     },
     60_000,
   )
+})
+
+describe('strata notices over usage the app recorded itself (calendar app, SQLite)', () => {
+  test('acme-sync calls 20230101 through the app -> notices send emails dev@acme.example about the endpoint it called', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'strata-notices-calendar-'))
+    try {
+      const clock = () => new Date('2026-12-01T09:30:00Z')
+      const server = await createCalendarServer({ dataDir: dir, clock, logger: false })
+      const res = await server.inject({
+        url: '/api/v1/assets',
+        headers: { 'cdf-version': '20230101', 'x-client-id': 'acme-sync' },
+      })
+      expect(res.statusCode).toBe(200)
+      await server.close() // flushes the recorded counts
+      const result = await strataHere(
+        ['notices', 'send', '--app', 'examples/calendar/main.ts', '--data-dir', dir, '--now', '2026-12-01T12:00:00Z'],
+        { SMTP_URL: smtp.url, NOTICES_FROM: FROM, NOTICE_CONTACTS: 'acme-sync=dev@acme.example' },
+      )
+      expect([result.code, result.stderr]).toEqual([0, ''])
+      const mail = smtp.received.at(-1)!
+      expect(mail.envelopeTo).toEqual(['dev@acme.example'])
+      expect(mail.parsed.subject).toBe(
+        'Deprecation notice: version 20230101 is deprecated and will be sunset on 2027-11-01',
+      )
+      expect(mail.parsed.text).toContain('Endpoints you still call (last seen 2026-12-01T09:30:00Z):\n    - GET /api/v1/assets\n')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
