@@ -15,6 +15,7 @@ export default defineConfig({
       { find: /^strata\/internal$/, replacement: src('internal.ts') },
       { find: /^strata\/client$/, replacement: src('client/index.ts') },
       { find: /^strata\/usage$/, replacement: src('usage/index.ts') },
+      { find: /^strata\/notices$/, replacement: src('notices/index.ts') },
       { find: /^strata$/, replacement: src('index.ts') },
     ],
   },
