@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^strata\/client$/, replacement: src('client/index.ts') },
       { find: /^strata\/usage$/, replacement: src('usage/index.ts') },
       { find: /^strata\/portal$/, replacement: src('portal/index.ts') },
+      { find: /^strata\/notices$/, replacement: src('notices/index.ts') },
       { find: /^strata$/, replacement: src('index.ts') },
     ],
   },

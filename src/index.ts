@@ -106,6 +106,8 @@ export {
   fromQuery,
   type NegotiationOptions,
 } from './negotiate/index.ts'
+/** Deprecation notices: the API's contact resolver and reminders (`defineApi({ notices })`). */
+export { type ContactResolver, type NoticeOptions, staticContacts } from './notices/index.ts'
 /** Routes declared for every adapter, and the framework-neutral runtime that serves them. */
 export {
   type ConventionsOptions,

@@ -5,6 +5,7 @@ import {
   type ErrorFormat,
   fromHeader,
   noticePolicies,
+  staticContacts,
   type VersionInput,
 } from 'strata'
 
@@ -106,6 +107,9 @@ export function defineAssetsApi(clock?: () => Date) {
     headers: { used: 'Cdf-Version', supported: 'Cdf-Versions-Supported', explain: 'Cdf-Version-Reason' },
     lifecycle: { links: { sunset: () => 'https://docs.example.com/api/versions#deprecated-api-versions' } },
     errors: cogniteErrorFormat,
+    // `strata notices`: clients (X-Client-Id, else the User-Agent's product) listed in NOTICE_CONTACTS
+    // as `client=email,...` are emailed; the others are reported as "no contact".
+    notices: { contact: staticContacts(process.env.NOTICE_CONTACTS) },
     ...(clock ? { clock } : {}),
   })
 }

@@ -4,6 +4,7 @@ import {
   defineVersions,
   fromPath,
   generationScheme,
+  type NoticeOptions,
   noticePolicies,
   type Principal,
   type VersionInput,
@@ -65,6 +66,7 @@ export function defineControlPlaneApi(
   earlyAccess: EarlyAccessConfig,
   clock?: () => Date,
   withdrawn: readonly Withdrawal[] = [],
+  notices?: NoticeOptions,
 ): Api {
   const scheme = generationScheme()
   const scope = (name: keyof typeof groups) => ({
@@ -98,5 +100,6 @@ export function defineControlPlaneApi(
     // The security exception: versions or endpoints named in STRATA_WITHDRAWN(_FILE) answer 410 at once.
     withdrawn,
     ...(clock !== undefined ? { clock } : {}),
+    ...(notices !== undefined ? { notices } : {}),
   })
 }

@@ -29,8 +29,8 @@ export function parseBootstrapKey(text: string): BootstrapKey {
 }
 
 /**
- * On first start (no organization yet), creates an organization, an admin service account and an
- * API key for it: the given one, or a generated one whose `id:secret` is returned to print once.
+ * On first start (no organization yet), creates an organization, an admin service account (owned by
+ * `ownerEmail`, when given) and an API key for it: the given one, or a generated one whose `id:secret` is returned to print once.
  *
  * @example
  * const created = await bootstrap(db, { pepper, now: new Date() })
@@ -38,7 +38,7 @@ export function parseBootstrapKey(text: string): BootstrapKey {
  */
 export async function bootstrap(
   db: Db,
-  options: { pepper: string; now: Date; key?: BootstrapKey | undefined },
+  options: { pepper: string; now: Date; key?: BootstrapKey | undefined; ownerEmail?: string | undefined },
 ): Promise<{ id: string; secret?: string } | undefined> {
   const existing = await db.selectFrom('organizations').select('id').executeTakeFirst()
   if (existing !== undefined) return undefined
@@ -62,6 +62,12 @@ export async function bootstrap(
         updated_at: at,
       })
       .execute()
+    if (options.ownerEmail !== undefined) {
+      await tx
+        .insertInto('service_account_owners')
+        .values({ service_account_id: accountId, email: options.ownerEmail })
+        .execute()
+    }
     await tx
       .insertInto('api_keys')
       .values({

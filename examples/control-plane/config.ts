@@ -4,6 +4,8 @@ import type { RatePolicy, RedisUnavailablePolicy } from 'strata'
 export interface ControlPlaneConfig {
   readonly databaseUrl: string | undefined
   readonly bootstrapKey: string | undefined
+  /** The admin service account's owner, who gets its deprecation notices (`BOOTSTRAP_OWNER_EMAIL`). */
+  readonly bootstrapOwnerEmail: string | undefined
   readonly principalLimit: RatePolicy
   readonly organizationLimit: RatePolicy
   readonly ipLimit: RatePolicy
@@ -82,6 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     bootstrapKey: env.BOOTSTRAP_API_KEY || undefined,
+    bootstrapOwnerEmail: env.BOOTSTRAP_OWNER_EMAIL || undefined,
     principalLimit: _policy('RATE_LIMIT_PRINCIPAL', env, '50/10'),
     organizationLimit: _policy('RATE_LIMIT_ORGANIZATION', env, '200/10'),
     ipLimit: _policy('RATE_LIMIT_IP', env, '20/10'),

@@ -19,6 +19,8 @@ export interface Tables {
   settings: { name: string; value: string }
   environments: Stamped & { display_name: string }
   service_accounts: Stamped & { display_name: string; description: string }
+  /** Who to tell about a service account's use of deprecated versions (`strata notices`). */
+  service_account_owners: { service_account_id: string; email: string }
   api_keys: Stamped & { owner_id: string; secret_hash: string; display_name: string; description: string }
   clusters: Stamped & {
     environment_id: string
@@ -137,6 +139,14 @@ async function createTables(db: Db): Promise<void> {
   await stamped('service_accounts')
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createTable('service_account_owners')
+    .ifNotExists()
+    .addColumn('service_account_id', 'text', (c) =>
+      c.primaryKey().references('service_accounts.id').onDelete('cascade'),
+    )
+    .addColumn('email', 'text', (c) => c.notNull())
     .execute()
   await stamped('api_keys')
     .addColumn('owner_id', 'text', (c) => c.notNull().references('service_accounts.id').onDelete('cascade'))

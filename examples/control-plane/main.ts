@@ -19,6 +19,7 @@ import { bootstrap, parseBootstrapKey } from './bootstrap.ts'
 import { readConfig } from './config.ts'
 import { type Db, openDatabase, setting } from './db.ts'
 import { useIdempotency } from './idempotency.ts'
+import { ownerEmail } from './owners.ts'
 import { cmkRoutes } from './routes/cmk.ts'
 import type { RouteEnv } from './routes/env.ts'
 import { iamRoutes } from './routes/iam.ts'
@@ -124,13 +125,15 @@ export async function createServer(options: {
   const pepper = process.env.API_KEY_PEPPER || (await setting(db, 'api_key_pepper', secret))
   const pageSecret = process.env.PAGE_TOKEN_SECRET || (await setting(db, 'page_token_secret', secret))
   const now = () => new Date()
-  const created = await bootstrap(db, { pepper, now: now(), key })
+  const created = await bootstrap(db, { pepper, now: now(), key, ownerEmail: config.bootstrapOwnerEmail })
   if (created?.secret !== undefined) process.stdout.write(`API key: ${created.id}:${created.secret}\n`)
 
+  // Deprecation notices (`strata notices`) go to the owner of the service account that called.
   const api = defineControlPlaneApi(
     { grants: config.earlyAccessGrants, deny: config.earlyAccessDeny },
     options.clock,
     readWithdrawals(),
+    { contact: (principal) => ownerEmail(db, principal) },
   )
   const app = Fastify({
     logger: options.logger ?? false,

@@ -5,6 +5,7 @@ import {
   type ErrorFormat,
   fromHeader,
   integerScheme,
+  staticContacts,
   type VersionInput,
   withVersionRefusalBody,
 } from 'strata'
@@ -102,6 +103,12 @@ export function defineInventoryApi(clock?: () => Date): Api {
       { pattern: /^\/api\/v7\.\d+(?=\/)/, replacement: '/api', deprecated: '2025-07-01', sunset: '2027-02-01' },
     ],
     errors: ipFabricErrors,
+    // `strata notices`: contacts from NOTICE_CONTACTS (`client=email,...`); devices.list v2 reminds
+    // 60 and 14 days before its sunset instead of the default 90, 30 and 7.
+    notices: {
+      contact: staticContacts(process.env.NOTICE_CONTACTS),
+      scopes: { 'devices.list': { reminders: [60, 14] } },
+    },
     ...(clock !== undefined ? { clock } : {}),
   })
 }

@@ -10,6 +10,7 @@ import {
 } from '../lifecycle/index.ts'
 import { errorPlans } from '../migrate/index.ts'
 import type { NegotiationOptions, RequestView } from '../negotiate/index.ts'
+import { defineNoticeSettings, type NoticeOptions, type NoticeSettings } from '../notices/notice-options.ts'
 import type { VersionSet } from '../version/index.ts'
 import { admitLegacy } from './legacy-admission.ts'
 import { type Admission, createScopeEngine, type LifecycleOptions, type ResponseHeaderOptions } from './scope-engine.ts'
@@ -43,6 +44,8 @@ export interface ApiOptions {
   readonly errors?: ErrorFormat
   /** Injected so tests can travel in time; default the system clock. */
   readonly clock?: () => Date
+  /** Deprecation notices (`strata notices`): the contact resolver and reminder days; see docs/notices.md. */
+  readonly notices?: NoticeOptions
 }
 
 /** A defined API: framework-independent, ready for an adapter. */
@@ -73,6 +76,8 @@ export interface Api {
   readonly hasLegacyPaths: boolean
   /** The current form of a request URL: legacy path forms rewritten, anything else unchanged. */
   rewriteUrl(url: string): string
+  /** Deprecation notice settings, checked against each scope's notice policy. */
+  readonly notices: NoticeSettings
 }
 
 /**
@@ -105,6 +110,10 @@ export function defineApi(options: ApiOptions): Api {
     ]),
   )
   const scopeNames = [...engines.keys()]
+  const notices = defineNoticeSettings(
+    options.notices,
+    new Map([[undefined, main.versions], ...[...engines].map(([name, e]) => [name, e.versions] as const)]),
+  )
   const errorPlanByScope = new Map<string | undefined, ReturnType<typeof errorPlans>>()
   const engineOf = (scope: string | undefined) => {
     if (scope === undefined) return main
@@ -155,6 +164,7 @@ export function defineApi(options: ApiOptions): Api {
     },
     hasLegacyPaths: legacy !== undefined,
     rewriteUrl: (url) => legacy?.rewrite(url) ?? url,
+    notices,
   }
 }
 

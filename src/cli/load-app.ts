@@ -47,28 +47,22 @@ export async function registerLoader(file: string, flag = '--app'): Promise<void
   registered = true
 }
 
-/**
- * Starts an app module the way `examples/run.ts` does, without listening: imports it (TypeScript
- * through tsx), calls its exported `createServer({ dataDir })` with a throw-away data folder and a
- * clock pinned at `now`, waits for `ready()`, reads its contract source and closes it.
- *
- * @example
- * const source = await loadAppContractSource('examples/calendar/main.ts', new Date())
- */
-export async function loadAppContractSource(file: string, now: Date): Promise<ContractSource> {
-  // Imported here: the runtime loads only for the commands that start an app, not for `diff`.
-  const { contractSourceOf } = await import('../runtime/route-registry.ts')
-  return loadApp(file, now, contractSourceOf)
+/** An app module started by the CLI, with its contract source; `close()` stops it. */
+export interface StartedApp {
+  /** The app `createServer` returned, ready. */
+  readonly app: object
+  readonly source: ContractSource
+  close(): Promise<void>
 }
 
 /**
- * Starts an app module without listening (as `loadAppContractSource` describes) and returns what `read`
- * takes from the started app, before closing it.
+ * Imports an app module (TypeScript through tsx), calls its exported `createServer({ dataDir })`
+ * with a clock pinned at `now`, waits for `ready()` and reads its contract source, without listening.
  *
  * @example
- * const registry = await loadApp('examples/calendar-hono/main.ts', new Date(), registryOf)
+ * const app = await startAppModule('examples/control-plane/main.ts', { dataDir: 'data/control-plane', now: new Date() })
  */
-export async function loadApp<T>(file: string, now: Date, read: (app: object) => T): Promise<T> {
+export async function startAppModule(file: string, options: { dataDir: string; now: Date }): Promise<StartedApp> {
   const path = resolve(file)
   if (!existsSync(path)) throw new CliUserError(`--app ${file}: file not found.`)
   await registerLoader(path)
@@ -83,17 +77,59 @@ export async function loadApp<T>(file: string, now: Date, read: (app: object) =>
       `--app ${file}: the module exports no createServer function; export \`async function createServer({ dataDir })\` that returns your app (a Fastify instance with strata registered, or an object with the adapter's \`runtime\`).`,
     )
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'strata-contracts-'))
   let app: { ready?(): Promise<unknown>; close?(): Promise<unknown> } | undefined
   try {
-    app = (await mod.createServer({ dataDir, clock: () => now, logger: false })) as typeof app
+    app = (await mod.createServer({ dataDir: options.dataDir, clock: () => options.now, logger: false })) as typeof app
     await app?.ready?.()
-    return read(app as object)
+    // Imported here: the runtime loads only for the commands that start an app, not for `diff`.
+    const { contractSourceOf } = await import('../runtime/route-registry.ts')
+    const source = contractSourceOf(app as never)
+    return { app: app as object, source, close: async () => void (await app?.close?.()) }
   } catch (error) {
+    await app?.close?.()
     if (isStrataError(error)) throw new CliUserError(`--app ${file}: ${error.message}`)
     throw error
+  }
+}
+
+/**
+ * Starts an app module the way `examples/run.ts` does, without listening, with a throw-away data
+ * folder and a clock pinned at `now`, reads its contract source and closes it.
+ *
+ * @example
+ * const source = await loadAppContractSource('examples/calendar/main.ts', new Date())
+ */
+export async function loadAppContractSource(file: string, now: Date): Promise<ContractSource> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'strata-contracts-'))
+  try {
+    const app = await startAppModule(file, { dataDir, now })
+    await app.close()
+    return app.source
   } finally {
-    await app?.close?.()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Starts an app module without listening (as `loadAppContractSource` does) and returns what `read`
+ * takes from the started app, before closing it.
+ *
+ * @example
+ * const schemas = await loadApp('examples/calendar-hono/main.ts', new Date(), (app) => requireRegistryOf(app))
+ */
+export async function loadApp<T>(file: string, now: Date, read: (app: object) => T): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'strata-app-'))
+  try {
+    const started = await startAppModule(file, { dataDir, now })
+    try {
+      return read(started.app)
+    } catch (error) {
+      if (isStrataError(error)) throw new CliUserError(`--app ${file}: ${error.message}`)
+      throw error
+    } finally {
+      await started.close()
+    }
+  } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -4,6 +4,7 @@ import { registerCheckCommand } from './commands/check.ts'
 import { registerClientTypesCommand } from './commands/client-types.ts'
 import { registerContractsCommand } from './commands/contracts.ts'
 import { registerDiffCommand } from './commands/diff.ts'
+import { registerNoticesCommand } from './commands/notices.ts'
 import { registerUsageCommand } from './commands/usage.ts'
 import { registerValidatorsCommand } from './commands/validators.ts'
 import { exitCodes } from './exit-codes.ts'
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   registerClientTypesCommand(program, io, result)
   registerValidatorsCommand(program, io, result)
   registerUsageCommand(program, io, result)
+  registerNoticesCommand(program, io, result)
   try {
     await program.parseAsync(argv, { from: 'user' })
   } catch (error) {

@@ -43,6 +43,9 @@ export const strataErrorCodes = {
   STRATA_ERR_PORTAL_RENDERER_MISSING: "The portal's API reference renderer (the redoc package) is not installed.",
   STRATA_ERR_CONTRACT_NO_PLUGIN: 'Contracts are read from an app that has no Strata plugin registered on it.',
   STRATA_ERR_CONVENTIONS_ORDER: 'The conventions plugin is registered after the strata plugin.',
+  STRATA_ERR_NOTICES_INVALID_REMINDER: 'A notice reminder is not a whole number of days above 0, or is listed twice.',
+  STRATA_ERR_NOTICES_REMINDER_BEYOND_NOTICE:
+    "A notice reminder comes earlier before sunset than the scope's notice policy guarantees.",
   STRATA_ERR_USAGE_NO_DATABASE: 'Usage recording or a usage report has no database to use.',
   STRATA_ERR_USAGE_INVALID_OPTION: 'An option of usage recording (key cap, flush interval, retention) is out of range.',
   STRATA_ERR_LIMIT_INVALID:

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { generateApiKey, HttpProblem, hashApiKeySecret } from 'strata'
+import { inheritOwner } from '../owners.ts'
 import { listPage } from '../page.ts'
 import { newId, notFound, orgOf, presentApiKey, presentServiceAccount } from '../present.ts'
 import {
@@ -50,6 +51,7 @@ export function iamRoutes(env: RouteEnv) {
         const { display_name, description = '' } = req.body
         const row = { id: newId('sa'), org_id: orgOf(req), display_name, description, created_at: at, updated_at: at }
         await db.insertInto('service_accounts').values(row).execute()
+        await inheritOwner(db, row.id, req.principal)
         const body = presentServiceAccount(env.baseUrl(req), row)
         return reply.code(201).header('Location', body.metadata.self).send(body)
       },
