@@ -144,11 +144,13 @@ export async function createServer(options: {
     ajv: { customOptions: { allErrors: true } },
   })
   const redis = process.env.REDIS_URL ? await connectRedis(process.env.REDIS_URL) : undefined
-  // Usage counts in the app's own database (SQLite or PostgreSQL); the report is for the bootstrap admin account.
+  // The usage report is for the bootstrap admin account (or a token with `strata:admin`).
   const admin = await firstServiceAccount(db)
+  // Usage counts beside the data: usage.sqlite under dataDir, or the API's own PostgreSQL database, where
+  // `strata usage` and `strata notices` read them (--data-dir / --database-url).
   const usage = await createUsage({
     api,
-    database: db,
+    ...(config.databaseUrl !== undefined ? { database: db } : { dataDir: options.dataDir }),
     isAdmin: (p) =>
       (p as Principal | undefined)?.scopes?.includes('strata:admin') === true ||
       (admin !== undefined && (p as Principal | undefined)?.id === admin),
