@@ -49,6 +49,7 @@ export {
 export { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 export { isWellFormedRequestId, newRequestId, REQUEST_ID_HEADER, requestIdOf } from './request-id.ts'
 export {
+  badUrlProblem,
   checkRequestTarget,
   DEFAULT_REQUEST_LIMITS,
   type RequestLimits,
@@ -64,7 +65,6 @@ export {
 } from './route-registry.ts'
 export { createRouteTable, type RouteTable } from './route-table.ts'
 export {
-  badUrlProblem,
   createRuntime,
   type Runtime,
   type RuntimeOptions,

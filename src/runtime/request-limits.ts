@@ -65,12 +65,23 @@ export function checkRequestTarget(url: string, limits: Required<RequestLimits>)
     try {
       decodeURIComponent(path)
     } catch {
-      return new HttpProblem({
-        status: 400,
-        code: 'INVALID_REQUEST',
-        message: 'The request path is not valid percent-encoded UTF-8',
-      })
+      return badUrlProblem()
     }
   }
   return undefined
+}
+
+/**
+ * The answer to a URL whose path cannot be decoded: 400 INVALID_REQUEST, the same on every adapter.
+ *
+ * @example
+ * return fail(request, badUrlProblem())
+ */
+export function badUrlProblem(): HttpProblem {
+  return new HttpProblem({
+    status: 400,
+    code: 'INVALID_REQUEST',
+    message: 'The request URL is not valid: its path has an invalid percent-encoding',
+    suggestion: 'Percent-encode every reserved or non-ASCII character of the path as UTF-8 (e.g. %C3%A9)',
+  })
 }

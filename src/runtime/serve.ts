@@ -19,7 +19,7 @@ import type { PageSet } from './page-set.ts'
 import { problemOf, renderProblem } from './render-problem.ts'
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './request-body.ts'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts'
-import { checkRequestTarget, type RequestLimits, resolveRequestLimits } from './request-limits.ts'
+import { badUrlProblem, checkRequestTarget, type RequestLimits, resolveRequestLimits } from './request-limits.ts'
 import { createRouteRegistry, type RouteRegistry } from './route-registry.ts'
 import { createRouteTable } from './route-table.ts'
 import { createRouter, type RouteMatch } from './router.ts'
@@ -232,7 +232,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   async function admitAndServe(request: RuntimeRequest, seen: _Seen | undefined): Promise<RuntimeResponse> {
     const refused = checkRequestTarget(request.url, limits)
     if (refused !== undefined) return fail(request, refused)
-    if (!_decodes(splitUrl(request.url).path)) return fail(request, badUrlProblem())
     // The route is found once: the conventions read its `auth`, serving reads the rest.
     const rewritten = api.hasLegacyPaths ? api.rewriteUrl(request.url) : request.url
     const match = router.find(request.method, splitUrl(rewritten).path)
@@ -463,32 +462,6 @@ function _note(
   const version = admission.ok ? admission.context.version : admission.version
   seen.version = version?.id
   seen.channel = admission.ok ? admission.context.channel : version?.channel
-}
-
-/** Whether every percent-escape of a path decodes (as UTF-8); a router cannot match one that does not. */
-const _decodes = (path: string): boolean => {
-  if (!path.includes('%')) return true
-  try {
-    decodeURIComponent(path)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/**
- * The answer to a URL whose path cannot be decoded: 400 INVALID_REQUEST, the same on every adapter.
- *
- * @example
- * if (!decodes(path)) return fail(request, badUrlProblem())
- */
-export function badUrlProblem(): HttpProblem {
-  return new HttpProblem({
-    status: 400,
-    code: 'INVALID_REQUEST',
-    message: 'The request URL is not valid: its path has an invalid percent-encoding',
-    suggestion: 'Percent-encode every reserved or non-ASCII character of the path as UTF-8 (e.g. %C3%A9)',
-  })
 }
 
 const _one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)

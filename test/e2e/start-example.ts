@@ -15,13 +15,16 @@ import { type RecordingProxy, startRecordingProxy } from '../helpers/recording-p
 const [command, ...args] = pkg.scripts.example.split(' ') as [string, ...string[]]
 
 /** Where each example's committed contracts are, and what they cannot say about its wire. */
+// The portal (`/docs`) and usage's metrics (`/metrics`) are served outside versioning in every example.
+const pages = /^\/(docs|metrics)(\/|$)/
 const conformance: Readonly<Record<string, { dir: string } & ConformanceOptions>> = {
-  calendar: { dir: 'examples/calendar/contracts', unversioned: /^\/api\/playground(\/|$)/ },
+  calendar: { dir: 'examples/calendar/contracts', unversioned: /^\/(api\/playground|docs|metrics)(\/|$)/ },
   'per-endpoint': {
     dir: 'examples/per-endpoint/contracts',
     rewrite: (path) => path.replace(/^\/api\/v7\.\d+(?=\/)/, '/api'),
+    unversioned: pages,
   },
-  'control-plane': { dir: 'examples/control-plane/contracts' },
+  'control-plane': { dir: 'examples/control-plane/contracts', unversioned: pages },
 }
 const contractsOf = (name: string) => conformance[name.startsWith('calendar') ? 'calendar' : name]
 

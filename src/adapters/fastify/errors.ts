@@ -12,7 +12,7 @@ const byFastifyCode: Record<string, { status: number; code: string; message: str
   FST_ERR_BAD_URL: {
     status: 400,
     code: 'INVALID_REQUEST',
-    message: 'The request path is not valid percent-encoded UTF-8',
+    message: 'The request URL is not valid: its path has an invalid percent-encoding',
   },
   // Fastify's `maxParamLength` (100 by default): one path parameter longer than that.
   FST_ERR_MAX_PARAM_LENGTH: {
