@@ -1,5 +1,6 @@
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { escapeHtml, html, prose, raw } from './html.ts'
+import { redocFile } from './portal-assets.ts'
 
 test('escapeHtml: the five characters that matter in content and quoted attributes are replaced', () => {
   expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
@@ -18,4 +19,22 @@ test('prose: paired backticks become code spans, their content escaped; an unpai
     'Asset <code>&lt;name&gt;</code> is renamed to <code>title</code>',
   )
   expect(prose('a ` b <i>').text).toBe('a ` b &lt;i&gt;')
+})
+
+describe('the reference renderer', () => {
+  test('redoc installed -> its standalone bundle under node_modules', () => {
+    expect(redocFile()).toMatch(/node_modules\/redoc\/bundles\/redoc\.standalone\.js$/)
+  })
+
+  test('redoc not installed -> STRATA_ERR_PORTAL_RENDERER_MISSING naming the package to install', () => {
+    const missing = (id: string): string => {
+      throw new Error(`Cannot find module '${id}'`)
+    }
+    expect(() => redocFile(missing)).toThrow(
+      expect.objectContaining({
+        code: 'STRATA_ERR_PORTAL_RENDERER_MISSING',
+        message: expect.stringContaining('npm install redoc@2'),
+      }),
+    )
+  })
 })

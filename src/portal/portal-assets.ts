@@ -63,9 +63,9 @@ const BLANK_IMAGE = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/s
  * @example
  * redocFile() // '/app/node_modules/redoc/bundles/redoc.standalone.js'
  */
-export function redocFile(): string {
+export function redocFile(resolve: (id: string) => string = createRequire(import.meta.url).resolve): string {
   try {
-    return createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js')
+    return resolve('redoc/bundles/redoc.standalone.js')
   } catch {
     throw new StrataError(
       'STRATA_ERR_PORTAL_RENDERER_MISSING',

@@ -6,7 +6,8 @@ export const fullProfile = process.env.STRATA_RELIABILITY === 'full'
 
 /** Seconds of load per measured run, and the warm-up before the first. */
 export const loadSeconds = fullProfile ? 20 : 4
-export const warmupSeconds = fullProfile ? 10 : 3
+// Long enough for V8 to grow its heap to the working set: memory is compared from the first run after it.
+export const warmupSeconds = fullProfile ? 10 : 8
 /** Concurrent connections a load run keeps busy. */
 export const loadConnections = fullProfile ? 32 : 8
 /** Concurrent writers in the shutdown and crash tests, and how long they write before the signal. */

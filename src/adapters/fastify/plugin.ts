@@ -7,7 +7,6 @@ import { splitUrl } from '../../negotiate/index.ts'
 import {
   answerClientError,
   attachRegistry,
-  badUrlProblem,
   checkRequestTarget,
   checkScope,
   createRouteRegistry,

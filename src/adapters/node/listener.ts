@@ -22,8 +22,6 @@ export interface StrataListener {
   readonly runtime: Runtime
 }
 
-const requests = 0
-
 // A request Node could not parse has no method, URL or headers the runtime could read.
 const _PARSE_FAILURE = { method: 'GET', url: '/', headers: {} } as const
 
