@@ -107,7 +107,8 @@ export {
   type NegotiationOptions,
 } from './negotiate/index.ts'
 /** Deprecation notices: the API's contact resolver and reminders (`defineApi({ notices })`). */
-export { type ContactResolver, type NoticeOptions, staticContacts } from './notices/index.ts'
+export type { ContactResolver, NoticeOptions } from './notices/notice-options.ts'
+export { staticContacts } from './notices/static-contacts.ts'
 /** Routes declared for every adapter, and the framework-neutral runtime that serves them. */
 export {
   type ConventionsOptions,
