@@ -66,3 +66,14 @@ const deadline = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? 10)
 if (!Number.isFinite(deadline) || deadline < 0)
   fail(`SHUTDOWN_TIMEOUT_SECONDS must be a number of seconds, got '${process.env.SHUTDOWN_TIMEOUT_SECONDS}'.`)
 handleShutdown({ server: app.server, close: () => app.close(), deadlineMs: deadline * 1000 })
+
+// Diagnostics: started with `node --expose-gc` (NODE_OPTIONS), SIGUSR2 runs a full collection and prints
+// the live heap, so a leak shows apart from the garbage a busy process carries (test/reliability/load.test.ts).
+const collect = (globalThis as { gc?: () => void }).gc
+if (collect !== undefined) {
+  process.on('SIGUSR2', () => {
+    collect()
+    const { heapUsed, rss } = process.memoryUsage()
+    process.stdout.write(`memory: heapUsed=${heapUsed} rss=${rss}\n`)
+  })
+}

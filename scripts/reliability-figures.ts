@@ -55,14 +55,23 @@ sections.push(
     `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; ` +
     'the control-plane example on SQLite unless noted, started as its own process on loopback.',
 )
-const load = get('load') as (Figures & { runs: Record<string, number>[]; rssGrowthPercent: number }) | undefined
+const load = get('load') as (Figures & { runs: Record<string, number>[]; heapGrowthPercent: number }) | undefined
 if (load !== undefined) {
   sections.push(
     `**Load** (${load.connections} connections, ${load.secondsPerRun} s per run after ${load.warmupSeconds} s warm-up; ` +
-      `5xx: 0, errors: 0; resident memory ${load.rssGrowthPercent >= 0 ? '+' : ''}${load.rssGrowthPercent} % from run 1 to the largest later run):\n\n` +
+      `5xx: 0, errors: 0; live heap after a full GC ${load.heapGrowthPercent >= 0 ? '+' : ''}${load.heapGrowthPercent} % from run 1 to the largest later run):\n\n` +
       rows(
-        ['run', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'RSS MiB'],
-        load.runs.map((r, i) => [i + 1, r.requests, r.rps, r.p50, r.p99, r.max, ((r.rssKiB ?? 0) / 1024).toFixed(1)]),
+        ['run', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'live heap MiB', 'RSS MiB'],
+        load.runs.map((r, i) => [
+          i + 1,
+          r.requests,
+          r.rps,
+          r.p50,
+          r.p99,
+          r.max,
+          ((r.heapKiB ?? 0) / 1024).toFixed(1),
+          ((r.rssKiB ?? 0) / 1024).toFixed(1),
+        ]),
       ),
   )
 }
