@@ -67,6 +67,12 @@ function _trafficRows(report: UsageReport): string[][] {
 
 const PRINCIPAL_HEAD = ['principal', 'requests', 'first seen', 'last seen', 'endpoints']
 
+/** The table of principals still calling one version: a header row, then one row per principal. */
+const _principalRows = (v: UsageReportVersion): string[][] => [
+  PRINCIPAL_HEAD,
+  ...v.principals.map((p) => [p.principal, String(p.requests), p.first_seen, p.last_seen, p.endpoints.join(', ')]),
+]
+
 function _text(report: UsageReport): string {
   const out = [
     `Usage from ${report.since} to ${report.generated_at}`,
@@ -80,18 +86,7 @@ function _text(report: UsageReport): string {
       '',
       `Still calling ${_scope(v)} ${_version(v)} (${v.phase ?? 'undeclared'}, sunset ${_day(v.sunset)}, ${_days(v)} days left):`,
     )
-    out.push(
-      _table([
-        PRINCIPAL_HEAD,
-        ...v.principals.map((p) => [
-          p.principal,
-          String(p.requests),
-          p.first_seen,
-          p.last_seen,
-          p.endpoints.join(', '),
-        ]),
-      ]),
-    )
+    out.push(_table(_principalRows(v)))
   }
   return `${out.join('\n')}\n`
 }
@@ -119,18 +114,7 @@ function _markdown(report: UsageReport): string {
       `### ${_scope(v)} ${_version(v)}: ${v.phase ?? 'undeclared'}, sunset ${_day(v.sunset)} (${_days(v)} days left)`,
       '',
     )
-    out.push(
-      _markdownTable([
-        PRINCIPAL_HEAD,
-        ...v.principals.map((p) => [
-          p.principal,
-          String(p.requests),
-          p.first_seen,
-          p.last_seen,
-          p.endpoints.join(', '),
-        ]),
-      ]),
-    )
+    out.push(_markdownTable(_principalRows(v)))
   }
   return `${out.join('\n')}\n`
 }
