@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { root, strata, strataWith } from '../helpers/strata-cli.ts'
 
 // The calendar example's committed snapshots were written at this instant; tests pin it so the
 // deprecated 20230101 stays deprecated (sunset 2027-11-01) whenever the suite runs.
 const NOW = '2026-12-01T00:00:00Z'
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const app = 'examples/calendar/main.ts'
 const committed = 'examples/calendar/contracts'
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'strata-contracts-'))
@@ -19,23 +16,6 @@ const oauth = {
   OAUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json',
   OAUTH_ISSUER: 'https://idp.example.com/',
   OAUTH_AUDIENCE: 'control-plane',
-}
-
-async function strata(...args: string[]) {
-  return strataWith({}, ...args)
-}
-
-async function strataWith(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/strata.js', ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
 }
 
 describe('strata contracts (as a process)', () => {

@@ -2,11 +2,10 @@ import { execFile } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { root, strata } from '../helpers/strata-cli.ts'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dir = mkdtempSync(path.join(tmpdir(), 'strata-cli-'))
 const write = (name: string, value: unknown) => {
   const file = path.join(dir, name)
@@ -29,22 +28,6 @@ const doc = (properties: Record<string, unknown>) => ({
 const v1 = write('v1.json', doc({ id: { type: 'string' }, name: { type: 'string' } }))
 const v2 = write('v2.json', doc({ id: { type: 'string' } }))
 const v3 = write('v3.json', doc({ id: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' } }))
-
-async function strata(...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [path.join(root, 'bin/strata.js'), ...args],
-      {
-        env: { ...process.env, NO_COLOR: '1' },
-      },
-    )
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('strata diff (as a process)', () => {
   test('response property removed -> exit 1 and a text report', async () => {

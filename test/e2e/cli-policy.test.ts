@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { strata } from '../helpers/strata-cli.ts'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dir = mkdtempSync(path.join(tmpdir(), 'strata-cli-policy-'))
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited member by member
@@ -72,21 +69,6 @@ const added = write(
   }),
 )
 
-async function strata(...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [path.join(root, 'bin/strata.js'), ...args],
-      {
-        env: { ...process.env, NO_COLOR: '1' },
-      },
-    )
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 const rulesOf = (stdout: string) =>
   (JSON.parse(stdout) as { findings: { rule: string; severity: string }[] }).findings.map((f) => [f.rule, f.severity])
 

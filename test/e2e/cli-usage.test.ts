@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { openUsageStore, type UsageRow } from 'strata/usage'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { main } from '../../src/cli/main.ts'
+import { strata } from '../helpers/strata-cli.ts'
 
 // Usage rows of the calendar program, as its recorder writes them; the report reads lifecycle dates from
 // the app (--app) at a pinned instant, so 20230101 stays deprecated (sunset 2027-11-01).
 const NOW = '2026-12-01T00:00:00Z'
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const app = 'examples/calendar/main.ts'
 let dataDir: string
 
@@ -38,19 +35,6 @@ beforeAll(async () => {
   await store.close()
 })
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
-
-async function strata(...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/strata.js', ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1' },
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 async function inProcess(...args: string[]) {
   let stdout = ''
