@@ -4,8 +4,7 @@ import { createVersionValidators } from '../../src/runtime/validate.ts'
 import type { ApiVersion } from '../../src/version/index.ts'
 
 // The one place the reference tests reach the compiled engine: plans from src/migrate, request
-// validation at the client's version from src/runtime (before issue 11 it lived in
-// src/adapters/fastify/request-validator.ts). When either moves, re-point the imports here only.
+// validation at the client's version from src/runtime. When either moves, re-point the imports here only.
 
 type _Validate = (data: unknown) => boolean
 
