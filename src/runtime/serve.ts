@@ -209,9 +209,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   }
 
   async function _handle(request: RuntimeRequest): Promise<RuntimeResponse> {
-    const plain = unversioned(request.method, splitUrl(request.url).path)
+    const { path } = splitUrl(request.url)
+    const plain = unversioned(request.method, path)
     if (plain !== undefined) return serveUnversioned(request, plain)
-    if (options.pages?.matches(splitUrl(request.url).path)) return servePage(request, options.pages)
+    if (options.pages?.matches(path)) return servePage(request, options.pages)
     if (observers.length === 0) return admitAndServe(request, undefined)
     const seen: _Seen = {
       scope: undefined,
@@ -435,8 +436,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     api,
     registry,
     matches: (method, url) => {
-      if (unversioned(method, splitUrl(url).path) !== undefined) return true
-      if (options.pages?.matches(splitUrl(url).path) === true) return true
+      const { path } = splitUrl(url)
+      if (unversioned(method, path) !== undefined || options.pages?.matches(path) === true) return true
       const match = router.find(method, splitUrl(api.rewriteUrl(url)).path)
       return match !== null && match !== 'bad-url'
     },
